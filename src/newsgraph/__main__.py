@@ -1,0 +1,5 @@
+"""Allow ``python -m newsgraph``."""
+
+from newsgraph.cli import app
+
+app(prog_name="newsgraph")

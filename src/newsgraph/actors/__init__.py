@@ -1,0 +1,1 @@
+"""Actors: canonical people, organisations, countries and groups of an article."""

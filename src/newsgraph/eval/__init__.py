@@ -1,0 +1,1 @@
+"""The evaluation harness: one reader and scorer per annotated corpus, with baselines."""

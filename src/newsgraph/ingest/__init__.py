@@ -1,0 +1,1 @@
+"""Reading articles from files, URLs, feeds and records into plain, structured text."""

@@ -1,0 +1,68 @@
+"""Build the newsgraph pipeline: a spaCy model plus our components, in order.
+
+This is the one place to see what runs. Our components are registered factories, so users
+can also add them to a pipeline of their own with ``nlp.add_pipe("ng_actors")``.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from newsgraph.actors import component as _actors  # noqa: F401  (registers ng_actors)
+from newsgraph.errors import ModelNotFoundError
+from newsgraph.extensions import register_extensions
+from newsgraph.ingest import structure as _structure  # noqa: F401  (registers ng_structure)
+from newsgraph.settings import DEFAULT_MODEL, MODEL_ALIASES
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_SPACY_COMPONENTS = ("parser", "ner")
+"""spaCy components our stages read: dependency parse and named entities."""
+
+NEWSGRAPH_COMPONENTS = ("ng_structure", "ng_actors")
+"""Our components, in the order they run (ng_structure goes first, before the parser)."""
+
+
+def _load_spacy(model: str) -> Language:
+    name = MODEL_ALIASES.get(model, model)
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        hint = (
+            "install it with the project's set-up (make setup)"
+            if name == DEFAULT_MODEL
+            else f"install it (python -m spacy download {name}) or pick another with --model"
+        )
+        raise ModelNotFoundError(
+            f"spaCy pipeline '{model}' is not installed; {hint}"
+        ) from error
+
+
+def add_components(nlp: Language) -> Language:
+    """Add newsgraph's components to an existing English pipeline, in order."""
+    register_extensions()
+    missing = [c for c in REQUIRED_SPACY_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        logger.warning("pipeline lacks %s; newsgraph fields that need them stay empty", missing)
+    if "ng_structure" not in nlp.pipe_names:
+        nlp.add_pipe("ng_structure", first=True)
+    if "ng_actors" not in nlp.pipe_names:
+        nlp.add_pipe("ng_actors", last=True)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by name or path and add newsgraph's components (cached).
+
+    Raises:
+        ModelNotFoundError: The pipeline is not installed.
+    """
+    nlp = add_components(_load_spacy(model))
+    nlp.meta.setdefault("newsgraph_model", model)
+    logger.info("loaded pipeline %s: %s", model, ", ".join(nlp.pipe_names))
+    return nlp
