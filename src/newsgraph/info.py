@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import platform
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
 
 from newsgraph import __version__
@@ -22,15 +25,21 @@ def _version(package: str) -> str | None:
 
 def info(settings: Settings) -> dict[str, Any]:
     """Return versions, model and settings as plain data (cheap: loads no model)."""
-    import spacy.util
-
     model = MODEL_ALIASES.get(settings.model, settings.model)
-    model_meta: dict[str, Any] = {}
-    try:
-        meta = spacy.util.get_package_meta(model) if spacy.util.is_package(model) else {}
-        model_meta = {"name": model, "version": meta.get("version"), "installed": bool(meta)}
-    except Exception:  # noqa: BLE001 - a broken package is reported, not raised
-        model_meta = {"name": model, "installed": False}
+    model_meta: dict[str, Any] = {"name": model, "installed": False}
+    spec = importlib.util.find_spec(model) if model.isidentifier() else None
+    meta_path = (
+        Path(spec.origin).parent / "meta.json"
+        if spec and spec.origin
+        else Path(model) / "meta.json"
+    )
+    if meta_path.is_file():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        model_meta.update(
+            installed=True,
+            version=meta.get("version"),
+            ents_f=meta.get("performance", {}).get("ents_f"),
+        )
     return {
         "newsgraph": __version__,
         "python": platform.python_version(),

@@ -37,9 +37,7 @@ def _load_spacy(model: str) -> Language:
             if name == DEFAULT_MODEL
             else f"install it (python -m spacy download {name}) or pick another with --model"
         )
-        raise ModelNotFoundError(
-            f"spaCy pipeline '{model}' is not installed; {hint}"
-        ) from error
+        raise ModelNotFoundError(f"spaCy pipeline '{model}' is not installed; {hint}") from error
 
 
 def add_components(nlp: Language) -> Language:

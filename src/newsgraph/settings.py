@@ -24,10 +24,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", extra="ignore")
 
     model: str = Field(default=DEFAULT_MODEL, description="spaCy pipeline name or path.")
-    data: Path = Field(
-        default=Path("../shared/data"), description="Folder of evaluation corpora."
-    )
-    db: str = Field(default="sqlite:///newsgraph.db", description="Store URL.")
+    data: Path = Field(default=Path("../shared/data"), description="Folder of evaluation corpora.")
     max_bytes: int = Field(
         default=5_000_000, description="Largest input (bytes) read as one article."
     )

@@ -87,7 +87,8 @@ class ActorFinder:
             else:
                 continue
             actor = actors.setdefault(
-                f"{kind}:{key}", {"name": doc.text[slice(*_mention(ent))], "kind": kind, "mentions": []}
+                f"{kind}:{key}",
+                {"name": doc.text[slice(*_mention(ent))], "kind": kind, "mentions": []},
             )
             actor["mentions"].append(_mention(ent))
         merged = _merge_surnames(list(actors.values()))

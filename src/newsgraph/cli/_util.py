@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,7 +15,7 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 """Messages, progress bars and summaries go to stderr."""
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How ``extract`` prints its documents."""
 
     json = "json"
@@ -36,7 +36,9 @@ ModelOpt = Annotated[
 ProcessesOpt = Annotated[
     int, typer.Option("--processes", "-p", min=1, help="Worker processes for the spaCy pipeline.")
 ]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details to stderr.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log progress details to stderr.")
+]
 
 
 def setup_logging(verbose: bool) -> None:

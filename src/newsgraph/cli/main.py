@@ -43,7 +43,9 @@ def _version_callback(value: bool) -> None:
 def main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+        ),
     ] = False,
 ) -> None:
     """newsgraph: structured, source-linked, checked records of the news."""
@@ -175,7 +177,9 @@ def info_cli(
         return
     stdout.print(f"newsgraph {data['newsgraph']} (Python {data['python']})")
     model_meta = data["model"]
-    state = f"version {model_meta.get('version')}" if model_meta.get("installed") else "NOT INSTALLED"
+    state = (
+        f"version {model_meta.get('version')}" if model_meta.get("installed") else "NOT INSTALLED"
+    )
     stdout.print(f"model: {model_meta['name']} ({state})")
     stdout.print(f"components: {', '.join(data['components'])}")
     for name, value in data["packages"].items():
@@ -190,13 +194,23 @@ def eval_cli(
     split: Annotated[str, typer.Option("--split", help="dev or test (default test).")] = "test",
     data: Annotated[
         str | None,
-        typer.Option("--data", envvar="NEWSGRAPH_DATA", help="Folder of evaluation corpora.", show_default=False),
+        typer.Option(
+            "--data",
+            envvar="NEWSGRAPH_DATA",
+            help="Folder of evaluation corpora.",
+            show_default=False,
+        ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Score only the first N items.")
+    ] = None,
     out: Annotated[str | None, typer.Option("--out", help="Write results as JSON here.")] = None,
     markdown: Annotated[
         str | None,
-        typer.Option("--markdown", help="Rewrite the results section of this Markdown file (docs/evaluation.md)."),
+        typer.Option(
+            "--markdown",
+            help="Rewrite the results section of this Markdown file (docs/evaluation.md).",
+        ),
     ] = None,
     model: ModelOpt = None,
     processes: ProcessesOpt = 1,
@@ -222,7 +236,11 @@ def eval_cli(
         raise typer.BadParameter(f"--split must be dev or test, got {split!r}")
     settings = get_settings(model=model, data=data)
     ctx = EvalContext(
-        data_dir=Path(settings.data), split=split, limit=limit, model=settings.model, n_process=processes
+        data_dir=Path(settings.data),
+        split=split,
+        limit=limit,
+        model=settings.model,
+        n_process=processes,
     )
     try:
         results = run_eval(

@@ -23,7 +23,9 @@ def document_view(doc: Document) -> RenderableType:
     header.append(f"\nid {info.id}  published {info.published or 'unknown'}  source {info.source}")
     parts: list[RenderableType] = [header]
 
-    actors = Table("id", "name", "kind", "code", "roles", "mentions", title="Actors", title_justify="left")
+    actors = Table(
+        "id", "name", "kind", "code", "roles", "mentions", title="Actors", title_justify="left"
+    )
     for a in doc.actors:
         roles = "; ".join(
             " ".join(x for x in (r.title, r.country, r.organization) if x) for r in a.roles
@@ -31,7 +33,9 @@ def document_view(doc: Document) -> RenderableType:
         actors.add_row(a.id, a.name, a.kind.value, a.code or "", roles, str(len(a.mentions)))
     parts.append(actors)
 
-    places = Table("id", "name", "country", "lat", "lon", "mentions", title="Places", title_justify="left")
+    places = Table(
+        "id", "name", "country", "lat", "lon", "mentions", title="Places", title_justify="left"
+    )
     for p in doc.places:
         places.add_row(
             p.id,
@@ -43,7 +47,18 @@ def document_view(doc: Document) -> RenderableType:
         )
     parts.append(places)
 
-    events = Table("id", "type", "mode", "source", "target", "date", "quantities", "evidence", title="Events", title_justify="left")
+    events = Table(
+        "id",
+        "type",
+        "mode",
+        "source",
+        "target",
+        "date",
+        "quantities",
+        "evidence",
+        title="Events",
+        title_justify="left",
+    )
     for e in doc.events:
         source = doc.actor(e.source)
         target = doc.actor(e.target)
@@ -64,7 +79,11 @@ def document_view(doc: Document) -> RenderableType:
     for q in doc.quotes:
         speaker = doc.actor(q.speaker)
         quotes.add_row(
-            q.id, q.kind.value, speaker.name if speaker else (q.speaker_text or ""), q.cue or "", _clip(q.text)
+            q.id,
+            q.kind.value,
+            speaker.name if speaker else (q.speaker_text or ""),
+            q.cue or "",
+            _clip(q.text),
         )
     parts.append(quotes)
 

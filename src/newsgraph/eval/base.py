@@ -114,9 +114,7 @@ class EvalContext:
         def articles() -> Iterator[RawArticle]:
             for raw, published in texts:
                 raws.append(raw)
-                yield RawArticle(
-                    text=compose_text(title, raw), source="eval", published=published
-                )
+                yield RawArticle(text=compose_text(title, raw), source="eval", published=published)
 
         for index, document in enumerate(
             extract_many(articles(), nlp=self.nlp, n_process=self.n_process)

@@ -113,7 +113,9 @@ def accuracy(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
 
 
 def macro_f1(
-    gold: Sequence[Hashable], predicted: Sequence[Hashable], labels: Iterable[Hashable] | None = None
+    gold: Sequence[Hashable],
+    predicted: Sequence[Hashable],
+    labels: Iterable[Hashable] | None = None,
 ) -> float:
     """Unweighted mean of per-label F1 over ``labels`` (default: the gold labels)."""
     label_set = list(dict.fromkeys(labels if labels is not None else gold))

@@ -23,15 +23,23 @@ def _fmt(value: float | None) -> str:
 def results_table(result: EvalResult) -> Table:
     """A Rich table of one dataset's rows, newsgraph beside the other systems."""
     table = Table(
-        "task", "metric", "system", "value", "n",
+        "task",
+        "metric",
+        "system",
+        "value",
+        "n",
         title=f"{result.dataset} ({result.split})",
         title_justify="left",
     )
     for score in result.scores:
         style = "bold" if score.system == NEWSGRAPH else None
         table.add_row(
-            score.task, score.metric, score.system, _fmt(score.value),
-            "" if score.n is None else str(score.n), style=style,
+            score.task,
+            score.metric,
+            score.system,
+            _fmt(score.value),
+            "" if score.n is None else str(score.n),
+            style=style,
         )
     return table
 

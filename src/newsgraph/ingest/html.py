@@ -49,7 +49,7 @@ def _lxml_blocks(html: str) -> tuple[list[str], str | None]:
 
     try:
         tree = lxml.html.fromstring(html)
-    except Exception:  # noqa: BLE001 - lxml raises several unrelated types on junk
+    except Exception:
         return [], None
     for bad in tree.xpath("//script|//style|//nav|//footer|//header//nav|//aside|//noscript"):
         bad.drop_tree()

@@ -357,9 +357,7 @@ def _fetch(url: str, settings: Settings) -> tuple[bytes, str | None]:
             for chunk in response.iter_bytes():
                 total += len(chunk)
                 if total > settings.max_bytes:
-                    raise InputError(
-                        f"too large: over {settings.max_bytes:,} bytes", source=url
-                    )
+                    raise InputError(f"too large: over {settings.max_bytes:,} bytes", source=url)
                 chunks.append(chunk)
             content_type = response.headers.get("content-type", "").lower()
     except httpx.TimeoutException as error:
@@ -379,10 +377,11 @@ def _fetch(url: str, settings: Settings) -> tuple[bytes, str | None]:
 
 
 def _iter_directory(path: Path) -> Iterator[Path]:
+    """Yield readable files under a directory, sorted, skipping hidden files."""
     for child in sorted(path.rglob("*")):
-        if child.is_file() and not any(part.startswith(".") for part in child.parts[-1:]):
-            if child.suffix.lower() in KNOWN_SUFFIXES:
-                yield child
+        hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+        if child.is_file() and not hidden and child.suffix.lower() in KNOWN_SUFFIXES:
+            yield child
 
 
 def read_source(spec: str, *, settings: Settings) -> Iterator[RawArticle | Failure]:

@@ -31,7 +31,7 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?:[-\u2013\u2014]{1,2}|:)\s+"
 )
-"""A wire dateline: "KHERSON, Ukraine, April 9 (Reuters) -", "PARIS (AP) —", "BRUSSELS, March 3 -"."""
+"""A wire dateline: "KHERSON, Ukraine, April 9 (Reuters) -", "PARIS (AP) —", "ROME, May 3 -"."""
 
 
 def find_blocks(text: str) -> list[tuple[int, int]]:
@@ -61,7 +61,7 @@ def is_heading(block: str) -> bool:
         return False
     words = block.split()
     if block.endswith("?"):
-        return len(words) <= QUESTION_HEADING_MAX_WORDS and not any(q in block for q in "\"“”")
+        return len(words) <= QUESTION_HEADING_MAX_WORDS and not any(q in block for q in '"“”')
     if block.endswith((".", "!", ":", ";", ",", '"', "\u201d", "\u2019", "'", ")")):
         return False
     return len(words) <= HEADING_MAX_WORDS
@@ -80,7 +80,9 @@ def find_dateline(block: str) -> re.Match[str] | None:
     return match
 
 
-def analyse_structure(text: str, title: str | None) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+def analyse_structure(
+    text: str, title: str | None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Classify the blocks of ``text`` and find its dateline.
 
     Returns:
@@ -130,7 +132,9 @@ class StructureMarker:
         doc._.ng_blocks = blocks
         doc._.ng_dateline = dateline
         starts = {block["start"] for block in blocks}
-        sealed = [(b["start"], b["end"]) for b in blocks if b["kind"] in ("title", "heading", "dateline")]
+        sealed = [
+            (b["start"], b["end"]) for b in blocks if b["kind"] in ("title", "heading", "dateline")
+        ]
         for token in doc:
             if token.i == 0:
                 continue

@@ -43,7 +43,8 @@ def _with_spans(text: str, item: dict[str, Any], span_fields: tuple[str, ...]) -
         value = out.get(name)
         if value is None:
             continue
-        if name in ("mentions", "evidence_all") or (name == "evidence" and value and isinstance(value[0], list)):
+        nested = bool(value) and isinstance(value[0], (list, tuple))
+        if name in ("mentions", "evidence_all") or (name == "evidence" and nested):
             out[name] = _spans(text, value)
         else:
             out[name] = make_span(text, int(value[0]), int(value[1]))
@@ -70,13 +71,17 @@ def doc_to_document(doc: Doc, *, model: str | None = None) -> Document:
         for b in doc._.ng_blocks or []
     ]
     actors = [
-        Actor.model_validate(_with_spans(text, {k: v for k, v in a.items() if k != "span"}, ("mentions",)))
+        Actor.model_validate(
+            _with_spans(text, {k: v for k, v in a.items() if k != "span"}, ("mentions",))
+        )
         for a in doc._.ng_actors or []
     ]
     places = [
         Place.model_validate(_with_spans(text, p, ("mentions",))) for p in doc._.ng_places or []
     ]
-    times = [TimeExpression.model_validate(_with_spans(text, t, ("span",))) for t in doc._.ng_times or []]
+    times = [
+        TimeExpression.model_validate(_with_spans(text, t, ("span",))) for t in doc._.ng_times or []
+    ]
     events = [
         Event.model_validate(_with_spans(text, e, ("evidence", "trigger", "evidence_all")))
         for e in doc._.ng_events or []
@@ -85,7 +90,9 @@ def doc_to_document(doc: Doc, *, model: str | None = None) -> Document:
         Quote.model_validate(_with_spans(text, q, ("speaker_span", "cue_span")))
         for q in doc._.ng_quotes or []
     ]
-    checks = [Check.model_validate(_with_spans(text, c, ("evidence",))) for c in doc._.ng_checks or []]
+    checks = [
+        Check.model_validate(_with_spans(text, c, ("evidence",))) for c in doc._.ng_checks or []
+    ]
     return Document(
         document=info,
         blocks=blocks,

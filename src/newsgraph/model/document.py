@@ -9,8 +9,8 @@ back to the words that support it.
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -35,7 +35,7 @@ class Span(_Value):
         return self
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """What sort of actor a canonical actor is."""
 
     person = "person"
@@ -100,7 +100,7 @@ class EventDate(_Value):
     )
 
 
-class QuantityStatus(str, Enum):
+class QuantityStatus(StrEnum):
     """What happened to the things a quantity counts."""
 
     launched = "launched"
@@ -128,7 +128,7 @@ class Quantity(_Value):
     span: Span | None = None
 
 
-class Factuality(str, Enum):
+class Factuality(StrEnum):
     """Whether the text asserts that an event happened."""
 
     asserted = "asserted"
@@ -158,7 +158,7 @@ class Event(_Value):
     confidence: float = 1.0
 
 
-class QuoteKind(str, Enum):
+class QuoteKind(StrEnum):
     """A statement in quote marks, or one reported in the writer's words."""
 
     direct = "direct"
@@ -180,7 +180,7 @@ class Quote(_Value):
     cue_span: Span | None = None
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How loudly a check speaks."""
 
     info = "info"
@@ -197,13 +197,8 @@ class Check(_Value):
     evidence: list[Span] = Field(default_factory=list)
 
 
-class BlockKind(str, Enum):
-    """The structural part of an article a block of text is."""
-
-    title = "title"
-    heading = "heading"
-    dateline = "dateline"
-    paragraph = "paragraph"
+BlockKind = Literal["title", "heading", "dateline", "paragraph"]
+"""The structural part of an article a block of text is."""
 
 
 class Block(_Value):
