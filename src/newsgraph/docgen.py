@@ -1,0 +1,54 @@
+"""Regenerate the generated parts of the docs: the JSON Schema and the CLI reference.
+
+Run ``python -m newsgraph.docgen`` (``make docs``); ``tests/test_docs.py`` fails when the
+committed docs differ from what this would write, so the published contract cannot go stale.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsgraph.model import json_schema
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SCHEMA_PATH = DOCS / "document.schema.json"
+CLI_PATH = DOCS / "cli.md"
+CLI_COMMANDS = ("extract", "eval", "schema", "info")
+_START = "<!-- [[[help {name}]]] -->"
+_END = "<!-- [[[end]]] -->"
+
+
+def schema_text() -> str:
+    """The JSON Schema of the document model, as committed in docs/."""
+    return json.dumps(json_schema(), indent=2) + "\n"
+
+
+def command_help(name: str) -> str:
+    """``newsgraph NAME --help`` as plain text, at a fixed width."""
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    return "\n".join(line.rstrip() for line in result.output.splitlines()).strip() + "\n"
+
+
+def render_cli_doc(text: str) -> str:
+    """Replace each generated help block of docs/cli.md with the current help."""
+    for name in CLI_COMMANDS:
+        pattern = re.compile(re.escape(_START.format(name=name)) + r".*?" + re.escape(_END), re.S)
+        block = f"{_START.format(name=name)}\n```text\n{command_help(name)}```\n{_END}"
+        text = pattern.sub(lambda _m, block=block: block, text)
+    return text
+
+
+def main() -> None:
+    """Write the generated docs."""
+    SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    CLI_PATH.write_text(render_cli_doc(CLI_PATH.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
