@@ -24,7 +24,8 @@ REQUIRED_SPACY_COMPONENTS = ("parser", "ner")
 """spaCy components our stages read: dependency parse and named entities."""
 
 NEWSGRAPH_COMPONENTS = ("ng_structure", "ng_actors")
-"""Our components, in the order they run (ng_structure goes first, before the parser)."""
+"""Our components, in the order they run: ng_structure goes first (before the parser), the
+others after spaCy's own components, in this order."""
 
 
 def _load_spacy(model: str) -> Language:
@@ -46,10 +47,9 @@ def add_components(nlp: Language) -> Language:
     missing = [c for c in REQUIRED_SPACY_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         logger.warning("pipeline lacks %s; newsgraph fields that need them stay empty", missing)
-    if "ng_structure" not in nlp.pipe_names:
-        nlp.add_pipe("ng_structure", first=True)
-    if "ng_actors" not in nlp.pipe_names:
-        nlp.add_pipe("ng_actors", last=True)
+    for name in NEWSGRAPH_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, first=name == "ng_structure", last=name != "ng_structure")
     return nlp
 
 
