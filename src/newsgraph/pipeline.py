@@ -49,7 +49,10 @@ def add_components(nlp: Language) -> Language:
         logger.warning("pipeline lacks %s; newsgraph fields that need them stay empty", missing)
     for name in NEWSGRAPH_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, first=name == "ng_structure", last=name != "ng_structure")
+            if name == "ng_structure":
+                nlp.add_pipe(name, first=True)
+            else:
+                nlp.add_pipe(name, last=True)
     return nlp
 
 
