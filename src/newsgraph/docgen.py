@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -35,12 +36,21 @@ def command_help(name: str) -> str:
     return "\n".join(line.rstrip() for line in result.output.splitlines()).strip() + "\n"
 
 
+def _constant(value: str) -> Callable[[re.Match[str]], str]:
+    """A replacement function for re.sub that inserts ``value`` verbatim (no escapes)."""
+
+    def replace(_match: re.Match[str]) -> str:
+        return value
+
+    return replace
+
+
 def render_cli_doc(text: str) -> str:
     """Replace each generated help block of docs/cli.md with the current help."""
     for name in CLI_COMMANDS:
         pattern = re.compile(re.escape(_START.format(name=name)) + r".*?" + re.escape(_END), re.S)
         block = f"{_START.format(name=name)}\n```text\n{command_help(name)}```\n{_END}"
-        text = pattern.sub(lambda _m, block=block: block, text)
+        text = pattern.sub(_constant(block), text)
     return text
 
 

@@ -1,137 +1,914 @@
-"""The ``ng_actors`` component: canonical actors and places from named entities.
+"""The ``ng_actors`` component: canonical actors with roles and codes, and the article's places.
 
-This first version groups entity mentions into canonical actors (a surname joins the full
-name it ends, "Rutte" joins "Mark Rutte") and sends toponyms to places. A country name acts as
-an actor when it is the doer of a clause ("Russia launched"), and is a place otherwise ("in
-Ukraine").
+How a mention becomes an actor or a place:
+
+1. Collective noun phrases whose head is a sector word become group actors coded by country
+   and sector: "Russian forces" (RUSMIL), "Ukraine's military" (UKRMIL), "protesters in
+   Tbilisi" (GEOCVL).
+2. Named entities are repaired before use: entities inside a title-cased headline are kept
+   only when a lexicon or the body confirms them ("Russia Launches Overnight Attacks" is not an
+   organisation, but its "Russia" is a country); a large city tagged PERSON or ORG is a place;
+   a lone department word ("Defense") is dropped; the dateline is a place.
+3. Countries are actors when they act or are acted upon, places when they are locations ("in
+   Ukraine"). Seats of power ("Washington", "the Kremlin") become the government actor when
+   they act or speak, and stay places when they are locations (metonymy).
+4. Mentions merge into canonical actors: a surname joins the one full name it ends, an acronym
+   its organisation, and a role phrase ("the NATO chief", "the governor") the person who holds
+   that role. The canonical name is the fullest proper name in the article.
+5. Each person gets the roles the text gives them (``roles.py``); codes follow CAMEO: country
+   ISO alpha-3 plus sector (FRAGOV, UKRMIL), IGO codes for international organisations.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import logging
+from dataclasses import dataclass, field
 from typing import Any
 
-import pycountry
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from newsgraph.actors.gazetteer import country_name, country_of, large_cities, place_country
+from newsgraph.actors.lexicons import (
+    ActorLexicons,
+    default_lexicons,
+    load_countries,
+    load_organizations,
+    load_seats,
+)
+from newsgraph.actors.roles import RoleReading, read_roles
 from newsgraph.extensions import register_extensions
 
-ACTOR_LABELS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+logger = logging.getLogger(__name__)
+
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "to",
+    "from",
+    "across",
+    "into",
+    "outside",
+    "around",
+    "inside",
+    "through",
+    "toward",
+    "towards",
+    "throughout",
+    "within",
+    "via",
+    "over",
+    "off",
+    "along",
+    "between",
+    "onto",
+}
+REGION_WORDS = {"region", "oblast", "province", "district", "governorate", "county", "state"}
+AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "conj", "appos"}
+STRONG_GROUPS = {"CVL", "REB", "MIL", "COP"}
+"""Sectors whose collective nouns are actors even without a country ("protesters")."""
+DEPARTMENT_WORDS = {
+    "defense",
+    "defence",
+    "state",
+    "interior",
+    "treasury",
+    "justice",
+    "commerce",
+    "energy",
+    "foreign",
+    "homeland",
+    "war",
+    "finance",
+    "health",
+}
+NAME_PARTICLES = {
+    "von",
+    "der",
+    "van",
+    "de",
+    "den",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "da",
+    "di",
+    "du",
+    "del",
+    "ibn",
+}
+NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "OPP"}
+"""Sectors of national office: an unqualified title ("Prime Minister Donald Tusk") in a story
+datelined in a country is of that country, as wire style qualifies foreign officials."""
+APPOSITION_WINDOW = 10
+GENERIC_TITLES = {"leader", "chief", "head", "official", "diplomat", "candidate"}
+PERSON_PREFIXES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "IGO": ""}
 
 
-@lru_cache(maxsize=4096)
-def country_code(name: str) -> str | None:
-    """Return the ISO 3166 alpha-3 code of a country name, or None."""
-    cleaned = name.removeprefix("the ").strip()
-    if len(cleaned) < 4 and not cleaned.isupper():
-        return None
-    try:
-        return str(pycountry.countries.lookup(cleaned).alpha_3)
-    except LookupError:
-        return None
+@dataclass
+class Mention:
+    """One mention of a candidate actor, before merging."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    key: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    organization: str | None = None
+    roles: list[RoleReading] = field(default_factory=list)
+    token: int = 0
 
 
-def _key(text: str) -> str:
-    text = text.strip()
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-            break
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return " ".join(text.split()).lower()
+@dataclass
+class _Actor:
+    kind: str
+    key: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    organization: str | None = None
+    roles: list[RoleReading] = field(default_factory=list)
+    first_token: int = 0
+    last_tokens: list[int] = field(default_factory=list)
 
 
-def _is_agent(ent: Span) -> bool:
-    root = ent.root
-    if root.dep_ in AGENT_DEPS:
+def _strip_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].lower_ in {"'s", "\u2019s", "'", "\u2019"}:
+        return span[:-1]
+    return span
+
+
+def _strip_space(span: Span) -> Span:
+    while len(span) > 1 and span[-1].is_space:
+        span = span[:-1]
+    while len(span) > 1 and span[0].is_space:
+        span = span[1:]
+    return span
+
+
+def _strip_determiner(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]
+    return span
+
+
+def _is_title_cased(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def _is_locative(span: Span) -> bool:
+    """Whether an entity names a location here ("in Ukraine", "the Kyiv region")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in REGION_WORDS:
+        return True
+    return root.dep_ in {"compound", "npadvmod"} and root.head.lower_ in REGION_WORDS | {
+        "city",
+        "capital",
+        "border",
+    }
+
+
+def _is_agentive(span: Span) -> bool:
+    """Whether an entity acts or speaks here ("Washington cannot guarantee", "Moscow's move")."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
-def _mention(ent: Span) -> list[int]:
-    end = ent.end_char
-    if ent.text.endswith(("'s", "\u2019s")):
-        end -= 2
-    return [ent.start_char, end]
-
-
 class ActorFinder:
-    """Group entity mentions into canonical actors and places.
+    """Find canonical actors with roles and codes, and the article's places.
 
     Assigns ``doc._.ng_actors`` and ``doc._.ng_places`` (lists of plain dicts).
     """
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, lexicons: ActorLexicons | None = None) -> None:
         register_extensions()
         self.name = name
+        self.lex = lexicons or default_lexicons()
+        self.gazetteer = self._build_gazetteer(nlp)
+        self.common_words: set[str] = set()
+        if "lemmatizer" in nlp.pipe_names:
+            lemmatizer: Any = nlp.get_pipe("lemmatizer")
+            lookups = lemmatizer.lookups
+            if lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                for pos in ("noun", "verb", "adj", "adv"):
+                    self.common_words.update(index.get(pos, []))
+
+    # -- mention collection -------------------------------------------------------------
+
+    def _sealed_blocks(self, doc: Doc) -> list[tuple[int, int]]:
+        """Title-cased title and heading blocks, where the NER model over-tags entities."""
+        sealed = []
+        for block in doc._.ng_blocks or []:
+            if block["kind"] in ("title", "heading"):
+                text = doc.text[block["start"] : block["end"]]
+                if _is_title_cased(text):
+                    sealed.append((block["start"], block["end"]))
+        return sealed
+
+    def _country_in(self, span: Span) -> str | None:
+        """The country a demonym or country name among a phrase's modifiers names."""
+        words = [t for t in span if t.lower_ not in {"'s", "\u2019s"}]
+        for width in (3, 2, 1):
+            for i in range(len(words) - width + 1):
+                text = " ".join(t.text for t in words[i : i + width])
+                row = self.lex.demonym(text) or country_of(text, self.lex)
+                if row is not None:
+                    return row.iso3
+        return None
+
+    def _groups(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Collective actors: noun phrases headed by a sector word."""
+        mentions = []
+        for chunk in doc.noun_chunks:
+            chunk = _strip_determiner(chunk)
+            root = chunk.root
+            sector_row = None
+            for width in (2, 1):
+                if root.i - width + 1 < chunk.start:
+                    continue
+                sector_row = self.lex.sector(doc[root.i - width + 1 : root.i + 1].text)
+                if sector_row is not None:
+                    break
+            if sector_row is None or any(
+                t.ent_type_ == "PERSON" and self.lex.demonym(t.text) is None for t in chunk
+            ):
+                continue
+            org_name = org_code = None
+            where = ""
+            country = self._country_in(chunk[: root.i - chunk.start])
+            for ent in chunk.ents:
+                org = self.lex.organization(ent.text)
+                demonym = self.lex.demonym(_strip_possessive(ent).text)
+                if demonym is not None:
+                    country = demonym.iso3
+                elif org is not None:
+                    org_name, org_code = org.name, org.code
+                elif country is None:
+                    country = place_country(_strip_possessive(ent).text, self.lex)
+            if country is None and org_name is None:
+                # "protesters in Tbilisi", "police in Warsaw", "the government of France"
+                preps = {"of", "in"} if sector_row.sector in {"CVL", "COP"} else {"of"}
+                for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        country = place_country(pobj.text, self.lex)
+                        if country:
+                            where = f" {prep.text} {pobj.text}"  # "protesters in Tbilisi"
+            if country is None and org_name is None and sector_row.sector not in STRONG_GROUPS:
+                continue
+            if sector_row.sector == "CVL" and country is None:
+                continue
+            name = chunk.text + where
+            key = f"group:{country or org_name or ''}:{sector_row.sector}"
+            code = (org_code if org_code else (country or "")) + (
+                sector_row.sector if not org_code else ""
+            )
+            mentions.append(
+                Mention(
+                    chunk.start_char,
+                    chunk.end_char,
+                    "group",
+                    name,
+                    key,
+                    country,
+                    sector_row.sector,
+                    code or None,
+                    org_name,
+                    token=chunk.start,
+                )
+            )
+            taken.update(range(chunk.start, chunk.end))
+        return mentions
+
+    def _titled_names(self, doc: Doc) -> list[Span]:
+        """Names right after a title that the model missed or cut short.
+
+        "Kharkiv Mayor Ihor Terekhov" (no entity at all) and "Defence Minister Rustem Umerov"
+        (only "Umerov" tagged) both become a PERSON span over the capitalised proper nouns
+        that follow the title phrase.
+        """
+        found = []
+        i = 0
+        while i < len(doc):
+            if not doc[i].is_title:
+                i += 1
+                continue
+            match_end = None
+            for width in range(min(self.lex.max_title_words, len(doc) - i), 0, -1):
+                if self.lex.title(doc[i : i + width].text) is not None:
+                    match_end = i + width
+                    break
+            if match_end is None or not doc[match_end - 1].is_title:
+                i += 1
+                continue
+            end = match_end
+            while (
+                end < len(doc)
+                and end - match_end < 4
+                and doc[end].is_title
+                and doc[end].pos_ == "PROPN"
+                and doc[end].ent_type_ in {"", "PERSON"}
+            ):
+                end += 1
+            if end > match_end:
+                end = _name_end(doc, end)
+            names = doc[match_end:end]
+            whole_entity = (
+                len(names) > 0
+                and names[0].ent_iob_ == "B"
+                and names[0].ent_type_ == "PERSON"
+                and (end >= len(doc) or doc[end].ent_iob_ != "I")
+            )
+            if len(names) >= 2 and not whole_entity:
+                found.append(Span(doc, match_end, end, label="PERSON"))
+            i = max(end, i + 1)
+        found.extend(self._names_before_apposition(doc, found))
+        found.extend(self._untagged_full_names(doc, found))
+        return found
+
+    def _untagged_full_names(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """A full name left untagged where its surname is tagged elsewhere ("Vitaliy Kim")."""
+        surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+        taken = {i for span in known for i in range(span.start, span.end)}
+        found = []
+        for token in doc:
+            if token.text not in surnames or token.ent_type_ or token.i in taken or token.i == 0:
+                continue
+            start = _name_start(doc, token.i, self)
+            if start < token.i:
+                found.append(Span(doc, start, token.i + 1, label="PERSON"))
+        return found
+
+    @staticmethod
+    def _build_gazetteer(nlp: Language) -> PhraseMatcher:
+        """A matcher over the lexicons' names: organisations, countries, demonyms, seats."""
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        phrases: dict[str, set[str]] = {"ORG": set(), "GPE": set(), "NORP": set(), "FAC": set()}
+        for org in load_organizations():
+            phrases["ORG"].update((org.name, org.full_name, *org.aliases))
+        for country in load_countries():
+            phrases["GPE"].update((country.name, *country.aliases))
+            phrases["NORP"].update(country.demonyms)
+        for seat in load_seats():
+            phrases["GPE" if seat.is_city else "FAC"].add(seat.text)
+        for label, names in phrases.items():
+            matcher.add(
+                label, [nlp.make_doc(n) for n in sorted(names) if not n.lower().startswith("the ")]
+            )
+        return matcher
+
+    def _known_names(self, doc: Doc) -> list[Span]:
+        """Lexicon names the model missed or cut short; a longer overlapping entity wins."""
+        spans = filter_spans(
+            [Span(doc, start, end, label=match_id) for match_id, start, end in self.gazetteer(doc)]
+        )
+        kept = []
+        for span in spans:
+            overlapping = [
+                _strip_determiner(e) for e in doc.ents if e.start < span.end and span.start < e.end
+            ]
+            if all(span.start <= e.start and e.end <= span.end for e in overlapping):
+                same = [
+                    e
+                    for e in overlapping
+                    if (e.start, e.end, e.label_) == (span.start, span.end, span.label_)
+                ]
+                if not same:  # a relabelling ("Moldovan" tagged PERSON) or a longer name
+                    kept.append(span)
+        return kept
+
+    def _names_before_apposition(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Untagged names that open a sentence before a role: "Dmytro Lubinets, Ukraine's
+        parliamentary human rights commissioner, said"."""
+        found = []
+        taken = {i for span in known for i in range(span.start, span.end)}
+        for sent in doc.sents:
+            start = sent.start
+            while start < sent.end and doc[start].is_space:
+                start += 1
+            end = start
+            while (
+                end < sent.end
+                and doc[end].is_title
+                and doc[end].pos_ == "PROPN"
+                and not doc[end].ent_type_
+            ):
+                end += 1
+            if end - start < 2 or end >= sent.end or doc[end].text != "," or start in taken:
+                continue
+            window = doc[end + 1 : min(sent.end, end + 1 + APPOSITION_WINDOW)]
+            if any(self.lex.title(t.text) for t in window if t.is_lower):
+                found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    def _entity(
+        self,
+        doc: Doc,
+        ent: Span,
+        sealed: list[tuple[int, int]],
+        body_persons: set[str],
+        dateline: tuple[int, int] | None,
+    ) -> tuple[list[Mention], list[Span]]:
+        """Classify one named entity into actor mentions and place spans."""
+        label = ent.label_
+        span = _strip_possessive(_strip_determiner(_strip_space(ent)))
+        text = span.text
+        if len(span) == 1 and label != "PERSON" and text in self._surnames:
+            label = "PERSON"  # "Sybiha" in a headline, when the body names Andrii Sybiha
+        in_sealed = any(s <= ent.start_char and ent.end_char <= e for s, e in sealed)
+        if dateline and dateline[0] <= ent.start_char < dateline[1]:
+            return (
+                ([], [span])
+                if label in {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+                else ([], [])
+            )
+        org = self.lex.organization(text)
+        country = (
+            country_of(text, self.lex) if label in {"GPE", "ORG", "PERSON", "NORP", "LOC"} else None
+        )
+        seat = self.lex.seat(text) if label in {"GPE", "ORG", "FAC", "LOC", "PERSON"} else None
+        if in_sealed and not (org or country or seat):
+            if label == "PERSON" and text in body_persons:
+                pass
+            elif label in {"ORG", "PERSON", "NORP"}:
+                # "Russia Launches Overnight Attacks": keep a leading country, drop the rest
+                for width in range(len(span) - 1, 0, -1):
+                    head = country_of(span[:width].text, self.lex)
+                    if head is not None:
+                        return [self._country_mention(span[:width], head.iso3)], []
+                return [], []
+        if org is not None:
+            return [
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    "organization",
+                    org.name,
+                    f"org:{org.name}",
+                    code=org.code,
+                    organization=org.name,
+                    token=span.start,
+                )
+            ], []
+        if seat is not None and (country is None or label != "GPE" or _is_agentive(ent)):
+            if _is_locative(ent) or (seat.is_city and not _is_agentive(ent)):
+                return [], [span]
+            return [self._government_mention(span, seat.country, seat.sector)], []
+        if country is not None and label != "NORP":
+            if _is_locative(ent):
+                return [], [span]
+            return [self._country_mention(span, country.iso3)], []
+        if label == "NORP":
+            return self._norp(span), []
+        if label in {"GPE", "LOC", "FAC"}:
+            return [], [span]
+        if (
+            label in {"PERSON", "ORG"}
+            and len(span) == 1
+            and not text.isupper()
+            and text not in self._surnames
+            and (text in large_cities() or text.lower() in self._place_words)
+        ):
+            return [], [span]  # a city the model took for a person or organisation
+        if label == "ORG":
+            if len(span) == 1 and span[0].lower_ in DEPARTMENT_WORDS:
+                return [], []
+            return [self._organization_mention(span)], []
+        if label == "PERSON":
+            while len(span) > 1 and (
+                span[0].lower_ in PERSON_PREFIXES or self.lex.title(span[0].text)
+            ):
+                span = span[1:]
+            span = doc[_name_start(doc, span.start, self) : _name_end(doc, span.end)]
+            if not any(t.is_alpha and t.text[0].isupper() for t in span):
+                return [], []
+            return [
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    "person",
+                    span.text,
+                    span.text,
+                    roles=read_roles(doc, span, self.lex),
+                    token=span.start,
+                )
+            ], []
+        return [], []
+
+    def _country_mention(self, span: Span, iso3: str) -> Mention:
+        return Mention(
+            span.start_char,
+            span.end_char,
+            "country",
+            country_name(iso3, self.lex),
+            f"country:{iso3}",
+            country=iso3,
+            code=iso3,
+            token=span.start,
+        )
+
+    def _government_mention(self, span: Span, country: str, sector: str) -> Mention:
+        if len(country) != 3:  # "Brussels" stands for the European Union
+            org = self.lex.organization(country)
+            name = org.name if org else country
+            return Mention(
+                span.start_char,
+                span.end_char,
+                "organization",
+                name,
+                f"org:{name}",
+                code=org.code if org else None,
+                organization=name,
+                token=span.start,
+            )
+        name = f"{country_name(country, self.lex)} {SECTOR_NAMES.get(sector, 'government')}".strip()
+        return Mention(
+            span.start_char,
+            span.end_char,
+            "organization",
+            name,
+            f"gov:{country}:{sector}",
+            country=country,
+            sector=sector,
+            code=country + sector,
+            token=span.start,
+        )
+
+    def _organization_mention(self, span: Span) -> Mention:
+        """An organisation without a lexicon entry; coded when its name gives country and sector."""
+        country = sector = None
+        for token in span:
+            row = self.lex.demonym(token.text) or country_of(token.text, self.lex)
+            if row is not None:
+                country = country or row.iso3
+        for width in (2, 1):
+            sector_row = self.lex.sector(span[-width:].text) if len(span) >= width else None
+            if sector_row is not None:
+                sector = sector_row.sector
+                break
+        code = country + sector if country and sector else None
+        return Mention(
+            span.start_char,
+            span.end_char,
+            "organization",
+            span.text,
+            f"org:{span.text.lower()}",
+            country=country,
+            sector=sector,
+            code=code,
+            token=span.start,
+        )
+
+    def _norp(self, span: Span) -> list[Mention]:
+        """A nationality: the country when it modifies an event noun ("Russian shelling")."""
+        root = span.root
+        demonym = self.lex.demonym(span.text)
+        if demonym is None:
+            if root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and root.tag_ in {"NNPS", "NNS"}:
+                return [
+                    Mention(
+                        span.start_char,
+                        span.end_char,
+                        "group",
+                        span.text,
+                        f"group:{span.text.lower()}",
+                        token=span.start,
+                    )
+                ]
+            return []
+        head = root.head
+        if root.dep_ in {"amod", "compound"} and (
+            self.lex.title(head.text) or head.ent_type_ == "PERSON" or head.ent_type_ == "ORG"
+        ):
+            return []  # "French President ...": a role, read by roles.py
+        if root.dep_ in {"amod", "compound", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+            return [self._country_mention(span, demonym.iso3)]
+        if root.tag_ in {"NNPS", "NNS"}:  # "Ukrainians"
+            return [
+                Mention(
+                    span.start_char,
+                    span.end_char,
+                    "group",
+                    span.text,
+                    f"group:{demonym.iso3}:",
+                    country=demonym.iso3,
+                    code=demonym.iso3,
+                    token=span.start,
+                )
+            ]
+        return []
+
+    # -- merging ------------------------------------------------------------------------
+
+    def _merge(self, mentions: list[Mention]) -> list[_Actor]:
+        actors: dict[str, _Actor] = {}
+        for m in sorted((m for m in mentions if m.kind != "person"), key=lambda m: m.start):
+            actor = actors.setdefault(m.key, _Actor(m.kind, m.key, first_token=m.token))
+            self._absorb(actor, m)
+        persons = sorted(
+            (m for m in mentions if m.kind == "person"), key=lambda m: -len(m.name.split())
+        )
+        person_actors: list[_Actor] = []
+        for m in persons:
+            words = m.name.split()
+            owner = next((a for a in person_actors if m.name in a.names), None)
+            if owner is None and len(words) < 3:
+                candidates = [
+                    a
+                    for a in person_actors
+                    if any(_contains_name(n.split(), words) for n in a.names)
+                ]
+                owner = candidates[0] if len(candidates) == 1 else None
+            if owner is None:
+                owner = _Actor("person", f"person:{m.name}", first_token=m.token)
+                person_actors.append(owner)
+            self._absorb(owner, m)
+        merged = list(actors.values()) + person_actors
+        merged.sort(key=lambda a: min(a.mentions)[0])
+        return merged
+
+    @staticmethod
+    def _absorb(actor: _Actor, m: Mention) -> None:
+        actor.names.append(m.name)
+        actor.mentions.append((m.start, m.end))
+        actor.last_tokens.append(m.token)
+        actor.country = actor.country or m.country
+        actor.sector = actor.sector or m.sector
+        actor.code = actor.code or m.code
+        actor.organization = actor.organization or m.organization
+        actor.roles.extend(m.roles)
+        actor.first_token = min(actor.first_token, m.token)
+
+    def _nominal_mentions(self, doc: Doc, persons: list[_Actor], taken: set[int]) -> None:
+        """Attach "the governor", "the NATO chief", "the French leader" to the role holder."""
+        if not persons:
+            return
+        for chunk in doc.noun_chunks:
+            if chunk[0].lower_ != "the" or chunk.root.i in taken or len(chunk) > 4:
+                continue
+            if any(t.ent_type_ == "PERSON" for t in chunk) or chunk.root.tag_ not in {"NN", "NNP"}:
+                continue
+            title = self.lex.title(chunk.root.text)
+            if title is None:
+                continue
+            country = org = None
+            for token in chunk[1:-1]:
+                row = self.lex.demonym(token.text) or country_of(token.text, self.lex)
+                if row is not None:
+                    country = row.iso3
+                org_row = self.lex.organization(token.text)
+                if org_row is not None:
+                    org = org_row.name
+            generic = title.title in {"leader", "chief", "head", "official"}
+
+            def matches(
+                actor: _Actor,
+                title_name: str = title.title,
+                generic: bool = generic,
+                country: str | None = country,
+                org: str | None = org,
+            ) -> bool:
+                for role in actor.roles:
+                    if not generic and role.title != title_name:
+                        continue
+                    if generic and role.title is None and not (org and role.organization == org):
+                        continue
+                    if country and role.country != country:
+                        continue
+                    if org and role.organization != org:
+                        continue
+                    return True
+                return False
+
+            before = [a for a in persons if a.first_token < chunk.start and matches(a)]
+            if not before:
+                continue
+            holder = max(before, key=lambda a: max(t for t in a.last_tokens if t < chunk.start))
+            holder.mentions.append((chunk.start_char, chunk.end_char))
+
+    # -- output -------------------------------------------------------------------------
+
+    def _actor_dict(self, index: int, actor: _Actor) -> dict[str, Any]:
+        roles: list[dict[str, Any]] = []
+        seen = set()
+        for role in actor.roles:
+            key = (role.title, role.country, role.organization)
+            if key not in seen:
+                seen.add(key)
+                roles.append(role.as_dict())
+        name = max(actor.names, key=lambda n: (len(n.split()), len(n)))
+        country = actor.country or next((r.country for r in actor.roles if r.country), None)
+        code = actor.code
+        if actor.kind == "person" and code is None:
+            org_codes = [
+                o.code
+                for r in actor.roles
+                if r.organization
+                for o in [self.lex.organization(r.organization)]
+                if o is not None
+            ]
+            sector = next((r.sector for r in actor.roles if r.sector), None)
+            if org_codes:
+                code = org_codes[0]
+            elif country and sector:
+                code = country + ("GOV" if sector == "IGO" else sector)
+        return {
+            "id": f"a{index}",
+            "name": name,
+            "kind": actor.kind,
+            "country": country,
+            "code": code,
+            "roles": roles,
+            "mentions": [list(m) for m in sorted(set(actor.mentions))],
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        actors: dict[str, dict[str, Any]] = {}
-        places: dict[str, dict[str, Any]] = {}
-        for ent in doc.ents:
-            key = _key(ent.text)
-            if not key:
-                continue
-            if ent.label_ == "GPE" and _is_agent(ent) and country_code(ent.text):
-                kind = "country"
-            elif ent.label_ in PLACE_LABELS:
-                place = places.setdefault(key, {"name": ent.text, "mentions": []})
-                place["mentions"].append(_mention(ent))
-                continue
-            elif ent.label_ in ACTOR_LABELS:
-                kind = ACTOR_LABELS[ent.label_]
-            else:
-                continue
-            actor = actors.setdefault(
-                f"{kind}:{key}",
-                {"name": doc.text[slice(*_mention(ent))], "kind": kind, "mentions": []},
-            )
-            actor["mentions"].append(_mention(ent))
-        merged = _merge_surnames(list(actors.values()))
-        doc._.ng_actors = [
-            {
-                "id": f"a{i}",
-                "name": actor["name"],
-                "kind": actor["kind"],
-                "country": country_code(actor["name"]) if actor["kind"] == "country" else None,
-                "code": None,
-                "roles": [],
-                "mentions": sorted(actor["mentions"]),
-            }
-            for i, actor in enumerate(merged, start=1)
+        sealed = self._sealed_blocks(doc)
+        dateline_info = doc._.ng_dateline
+        dateline = (dateline_info["start"], dateline_info["end"]) if dateline_info else None
+        body_persons = {
+            e.text
+            for e in doc.ents
+            if e.label_ == "PERSON" and not any(s <= e.start_char < en for s, en in sealed)
+        }
+        self._surnames = {
+            e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1
+        }
+        # words tagged as places somewhere in the article, and the dateline's place
+        self._place_words = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+        if dateline_info:
+            self._place_words.add(dateline_info["place_text"].lower())
+        taken: set[int] = set()
+        mentions = self._groups(doc, taken)
+        place_spans: list[Span] = []
+        # persons first: their title phrases ("US National Security Adviser") are not actors
+        recovered = filter_spans(self._titled_names(doc) + self._known_names(doc))
+        recovered_tokens = {i for span in recovered for i in range(span.start, span.end)}
+        ents = recovered + [
+            e for e in doc.ents if not any(i in recovered_tokens for i in range(e.start, e.end))
         ]
-        doc._.ng_places = [
-            {"id": f"p{i}", "name": place["name"], "mentions": sorted(place["mentions"])}
-            for i, place in enumerate(places.values(), start=1)
-        ]
+        ents.sort(key=lambda e: (e.label_ != "PERSON", e.start))
+        role_spans: list[tuple[int, int]] = []
+        for ent in ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ != "PERSON" and any(
+                s <= ent.start_char and ent.end_char <= e for s, e in role_spans
+            ):
+                continue
+            found, places = self._entity(doc, ent, sealed, body_persons, dateline)
+            for m in found:
+                role_spans.extend((r.start, r.end) for r in m.roles)
+                if m.kind == "person":  # a name extended over "von der Leyen" owns its tokens
+                    person_span = doc.char_span(m.start, m.end)
+                    if person_span is not None:
+                        taken.update(range(person_span.start, person_span.end))
+            mentions.extend(found)
+            place_spans.extend(places)
+        if dateline and not any(dateline[0] <= p.start_char < dateline[1] for p in place_spans):
+            place_span = doc.char_span(dateline[0], dateline[0] + len(dateline_info["place_text"]))
+            if place_span is not None:
+                place_spans.append(place_span)
+        actors = self._merge(mentions)
+        actors = [a for a in actors if not self._is_stray_word(a)]
+        persons = [a for a in actors if a.kind == "person"]
+        self._dateline_roles(actors, persons, dateline_info)
+        self._nominal_mentions(doc, persons, taken)
+        doc._.ng_actors = [self._actor_dict(i, a) for i, a in enumerate(actors, start=1)]
+        doc._.ng_places = self._places(doc, place_spans)
         return doc
 
+    def _is_stray_word(self, actor: _Actor) -> bool:
+        """A lone common word the model took for a person ("Debris damaged a house")."""
+        return (
+            actor.kind == "person"
+            and not actor.roles
+            and all(len(n.split()) == 1 and n.lower() in self.common_words for n in actor.names)
+        )
 
-def _merge_surnames(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fold a one-word person ("Rutte") into the one full name it ends ("Mark Rutte")."""
-    full_names = [a for a in actors if a["kind"] == "person" and len(a["name"].split()) > 1]
-    kept: list[dict[str, Any]] = []
-    for actor in actors:
-        words = actor["name"].split()
-        if actor["kind"] == "person" and len(words) == 1:
-            owners = [f for f in full_names if f["name"].split()[-1] == words[0]]
-            if len(owners) == 1:
-                owners[0]["mentions"].extend(actor["mentions"])
-                continue
-        kept.append(actor)
-    for actor in kept:
-        longest = max(actor["mentions"], key=lambda m: m[1] - m[0])
-        actor.setdefault("span", longest)
-    return kept
+    def _dateline_roles(
+        self, actors: list[_Actor], persons: list[_Actor], dateline: dict[str, Any] | None
+    ) -> None:
+        """Give an unqualified national title the country of the dateline."""
+        if not dateline:
+            return
+        country = None
+        for text in (dateline.get("region_text"), dateline.get("place_text")):
+            if text:
+                country = place_country(text, self.lex) or place_country(text.title(), self.lex)
+                if country:
+                    break
+        named = {a.country for a in actors if a.kind in ("country", "group")}
+        region = dateline.get("region_text")
+        # a dateline that names the country: "KHERSON, Ukraine"
+        stated = isinstance(region, str) and country_of(region, self.lex) is not None
+        if country is None or not (stated or country in named):
+            return  # a dateline city the article does not tie to its country (Brussels summits)
+        for person in persons:
+            for role in person.roles:
+                if (
+                    role.country is None
+                    and role.organization is None
+                    and role.sector in NATIONAL_SECTORS
+                    and role.title not in GENERIC_TITLES
+                ):
+                    role.country = country
+
+    def _places(self, doc: Doc, spans: list[Span]) -> list[dict[str, Any]]:
+        """Group place mentions by name; "Kyiv region" keeps its region word."""
+        places: dict[str, dict[str, Any]] = {}
+        for span in sorted(spans, key=lambda s: s.start):
+            if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS and span.label_ != "":
+                span = doc[span.start : span.end + 1]
+            name = span.text
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            key = name.lower()
+            place = places.setdefault(key, {"name": name, "mentions": []})
+            place["mentions"].append([span.start_char, span.end_char])
+        return [
+            {"id": f"p{i}", "name": p["name"], "mentions": p["mentions"]}
+            for i, p in enumerate(places.values(), start=1)
+        ]
+
+
+def _name_start(doc: Doc, start: int, finder: ActorFinder) -> int:
+    """Extend a name left over an untagged given name ("Vitaliy" + "Kim")."""
+    while start > 0:
+        token = doc[start - 1]
+        if (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and not token.ent_type_
+            and token.lower_ not in finder.common_words
+            and finder.lex.title(token.text) is None
+            and finder.lex.demonym(token.text) is None
+            and country_of(token.text, finder.lex) is None
+        ):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _name_end(doc: Doc, end: int) -> int:
+    """Extend a name over particles, hyphens and the rest of a PERSON entity it runs into.
+
+    "Ursula von" + "der Leyen", "Sheikh Tamim" + "bin Hamad Al Thani", "Mohammed Al" +
+    "-Khulaifi".
+    """
+    while end < len(doc):
+        token = doc[end]
+        previous = doc[end - 1]
+        continues_entity = token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
+        particle = token.lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title
+        after_particle = previous.lower_ in NAME_PARTICLES and token.is_title
+        hyphenated = (
+            token.text == "-"
+            and not previous.whitespace_
+            and not token.whitespace_
+            and end + 1 < len(doc)
+            and doc[end + 1].is_title
+        )
+        if continues_entity or particle or after_particle:
+            end += 1
+        elif hyphenated:
+            end += 2
+        else:
+            break
+    return end
+
+
+def _contains_name(full: list[str], short: list[str]) -> bool:
+    """Whether a short name is the surname, the given name or a suffix of a full name."""
+    if len(short) >= len(full):
+        return False
+    if full[-len(short) :] == short:
+        return True
+    return len(short) == 1 and full[0] == short[0]
 
 
 @Language.factory(
     "ng_actors",
-    requires=["doc.ents", "token.dep"],
+    requires=["doc.ents", "token.dep", "token.tag"],
     assigns=["doc._.ng_actors", "doc._.ng_places"],
     default_config={},
 )

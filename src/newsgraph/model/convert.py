@@ -72,7 +72,14 @@ def doc_to_document(doc: Doc, *, model: str | None = None) -> Document:
     ]
     actors = [
         Actor.model_validate(
-            _with_spans(text, {k: v for k, v in a.items() if k != "span"}, ("mentions",))
+            _with_spans(
+                text,
+                {
+                    **{k: v for k, v in a.items() if k != "span"},
+                    "roles": [_with_spans(text, r, ("evidence",)) for r in a.get("roles") or []],
+                },
+                ("mentions",),
+            )
         )
         for a in doc._.ng_actors or []
     ]
@@ -83,7 +90,18 @@ def doc_to_document(doc: Doc, *, model: str | None = None) -> Document:
         TimeExpression.model_validate(_with_spans(text, t, ("span",))) for t in doc._.ng_times or []
     ]
     events = [
-        Event.model_validate(_with_spans(text, e, ("evidence", "trigger", "evidence_all")))
+        Event.model_validate(
+            _with_spans(
+                text,
+                {
+                    **e,
+                    "quantities": [
+                        _with_spans(text, q, ("span",)) for q in e.get("quantities") or []
+                    ],
+                },
+                ("evidence", "trigger", "evidence_all"),
+            )
+        )
         for e in doc._.ng_events or []
     ]
     quotes = [

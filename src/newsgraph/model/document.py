@@ -148,6 +148,10 @@ class Event(_Value):
     goldstein: float | None = None
     source: str | None = Field(default=None, description="Actor id.")
     target: str | None = Field(default=None, description="Actor id.")
+    participants: list[str] = Field(
+        default_factory=list,
+        description="Actor ids of every party named (source, target, a summit's attendees).",
+    )
     place: str | None = Field(default=None, description="Place id.")
     date: EventDate = Field(default_factory=EventDate)
     quantities: list[Quantity] = Field(default_factory=list)
