@@ -203,6 +203,7 @@ class ActorFinder:
         self.name = name
         self.lex = lexicons or default_lexicons()
         self.gazetteer = self._build_gazetteer(nlp)
+        self.caps_gazetteer = self._build_caps_gazetteer(nlp)
         self.common_words: set[str] = set()
         if "lemmatizer" in nlp.pipe_names:
             lemmatizer: Any = nlp.get_pipe("lemmatizer")
@@ -374,6 +375,31 @@ class ActorFinder:
                 label, [nlp.make_doc(n) for n in sorted(names) if not n.lower().startswith("the ")]
             )
         return matcher
+
+    @staticmethod
+    def _build_caps_gazetteer(nlp: Language) -> PhraseMatcher:
+        """Countries and capitals by lower-case form, for all-caps headlines the model misses."""
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = set()
+        for country in load_countries():
+            names.update(a for a in (country.name, *country.aliases) if not a.isupper())
+        names.update(seat.text for seat in load_seats() if seat.is_city)
+        matcher.add(
+            "GPE", [nlp.make_doc(n) for n in sorted(names) if not n.lower().startswith("the ")]
+        )
+        return matcher
+
+    def _caps_names(self, doc: Doc) -> list[Span]:
+        """Country and capital names inside all-caps blocks ("ENGLAND V PAKISTAN")."""
+        blocks = []
+        for block in doc._.ng_blocks or []:
+            letters = [c for c in doc.text[block["start"] : block["end"]] if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+                blocks.append((block["start"], block["end"]))
+        if not blocks:
+            return []
+        spans = [Span(doc, start, end, label="GPE") for _, start, end in self.caps_gazetteer(doc)]
+        return [s for s in spans if any(b <= s.start_char and s.end_char <= e for b, e in blocks)]
 
     def _known_names(self, doc: Doc) -> list[Span]:
         """Lexicon names the model missed or cut short; a longer overlapping entity wins."""
@@ -760,7 +786,9 @@ class ActorFinder:
         mentions = self._groups(doc, taken)
         place_spans: list[Span] = []
         # persons first: their title phrases ("US National Security Adviser") are not actors
-        recovered = filter_spans(self._titled_names(doc) + self._known_names(doc))
+        recovered = filter_spans(
+            self._titled_names(doc) + self._known_names(doc) + self._caps_names(doc)
+        )
         recovered_tokens = {i for span in recovered for i in range(span.start, span.end)}
         ents = recovered + [
             e for e in doc.ents if not any(i in recovered_tokens for i in range(e.start, e.end))

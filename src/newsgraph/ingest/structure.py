@@ -32,6 +32,12 @@ DATELINE = re.compile(
     r"\s*(?:[-\u2013\u2014]{1,2}|:)\s+"
 )
 """A wire dateline: "KHERSON, Ukraine, April 9 (Reuters) -", "PARIS (AP) —", "ROME, May 3 -"."""
+DATELINE_BLOCK = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]+){{0,3}})"
+    rf"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){{0,2}}))?"
+    rf"\s+(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)$"
+)
+"""A dateline on a line of its own, as older Reuters copy has it: "BUCHAREST 1996-08-22"."""
 
 
 def find_blocks(text: str) -> list[tuple[int, int]]:
@@ -77,6 +83,10 @@ def find_dateline(block: str) -> re.Match[str] | None:
         return None
     if match.end() >= len(block):
         return None
+    rest = block[match.end() :]
+    letters = [c for c in rest if c.isalpha()]
+    if not letters or sum(c.islower() for c in letters) < 0.3 * len(letters):
+        return None  # "SOCCER - JAPAN GET LUCKY WIN": an all-caps headline, not a dateline
     return match
 
 
@@ -95,6 +105,18 @@ def analyse_structure(
         block = text[start:end]
         if index == 0 and title_line is not None and block == title_line:
             blocks.append({"kind": "title", "start": start, "end": end})
+            continue
+        own_line = DATELINE_BLOCK.match(block) if dateline is None else None
+        if own_line is not None:
+            dateline = {
+                "start": start,
+                "end": end,
+                "place_text": own_line.group("place"),
+                "region_text": own_line.group("region"),
+                "date_text": own_line.group("date"),
+                "agency": None,
+            }
+            blocks.append({"kind": "dateline", "start": start, "end": end})
             continue
         if is_heading(block):
             blocks.append({"kind": "heading", "start": start, "end": end})
