@@ -18,6 +18,11 @@ def test_docs_published_schema_is_current() -> None:
     assert docgen.SCHEMA_PATH.read_text(encoding="utf-8") == docgen.schema_text(), "run make docs"
 
 
+def test_docs_evaluation_rules_are_current() -> None:
+    text = docgen.EVALUATION_PATH.read_text(encoding="utf-8")
+    assert docgen.render_evaluation_rules(text) == text, "run make docs"
+
+
 def test_docs_cli_reference_is_current() -> None:
     text = docgen.CLI_PATH.read_text(encoding="utf-8")
     assert docgen.render_cli_doc(text) == text, "run make docs"

@@ -54,9 +54,30 @@ def render_cli_doc(text: str) -> str:
     return text
 
 
+EVALUATION_PATH = DOCS / "evaluation.md"
+RULES_START = "<!-- rules:start -->"
+RULES_END = "<!-- rules:end -->"
+
+
+def render_evaluation_rules(text: str) -> str:
+    """Inline every docs/eval/*.md (one per scorer module) into docs/evaluation.md."""
+    parts = []
+    for page in sorted((DOCS / "eval").glob("*.md")):
+        body = page.read_text(encoding="utf-8").strip()
+        # demote the page's headings one level so they nest under "Matching rules"
+        body = re.sub(r"^(#+) ", lambda m: "#" + m.group(1) + " ", body, flags=re.M)
+        parts.append(body)
+    block = RULES_START + "\n\n" + "\n\n".join(parts) + "\n\n" + RULES_END
+    start, end = text.index(RULES_START), text.index(RULES_END) + len(RULES_END)
+    return text[:start] + block + text[end:]
+
+
 def main() -> None:
     """Write the generated docs."""
     SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+    EVALUATION_PATH.write_text(
+        render_evaluation_rules(EVALUATION_PATH.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     CLI_PATH.write_text(render_cli_doc(CLI_PATH.read_text(encoding="utf-8")), encoding="utf-8")
 
 

@@ -1,0 +1,518 @@
+"""MEANTIME (English, NewsReader): entity mentions and time-expression values.
+
+The corpus is CAT XML: tokens with ``t_id``, markables (``ENTITY_MENTION``, ``TIMEX3``,
+``EVENT_MENTION``, ``ENTITY``/``EVENT`` instances, ...) anchored to tokens, and relations
+(``REFERS_TO``, ``HAS_PARTICIPANT``, ``TLINK``, ...). The reader keeps every markable and
+relation generically, so that later tasks (participants, cross-document coreference) can be
+added on top of it; this module scores two things:
+
+- entity mentions of type PER, ORG and LOC (a mention's type is the ``ent_type`` of the
+  entity it ``REFERS_TO``), named mentions only, as token sets: strict (same tokens) and
+  partial (at least one shared token);
+- TIMEX3 spans and values, with the helpers of the TempEval-3 scorer.
+
+MEANTIME has no official split: the 120 documents are sorted by their numeric ``doc_id`` and
+alternate, even positions dev and odd positions test (60 each).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ConfigError
+from newsgraph.eval.base import NEWSGRAPH, EvalContext, EvalResult, Score, register
+from newsgraph.eval.conll2003 import ONTONOTES_TO_CONLL, model_name, newsgraph_entities
+from newsgraph.eval.metrics import PRF, greedy_match
+from newsgraph.eval.tempeval3 import (
+    Timex,
+    TimexCounts,
+    newsgraph_timexes,
+    spacy_dateparser_timexes,
+    spacy_entities,
+)
+from newsgraph.model.document import Document
+
+logger = logging.getLogger(__name__)
+
+ROOT = ("meantime_en", "meantime_newsreader_english_oct15")
+INTRA_DOC = "intra-doc_annotation"
+"""Document-level annotation; ``intra_cross-doc_annotation`` adds cross-document instances."""
+
+SCORED_TYPES = ("PER", "ORG", "LOC")
+"""Entity types newsgraph can predict; PRO (products), FIN (financial) and MIX are not scored."""
+
+NAMED_TYPES = {"NAM", "PRE.NAM"}
+"""Syntactic types of named mentions ("General Motors", the "US" of "US economy")."""
+
+UNTYPED = {"", None}
+"""Mentions the annotators left without a syntactic type; named when written like a name."""
+
+NAME_FUNCTION_WORDS = {"of", "the", "de", "for", "'s"}
+"""Lower-case words a name may contain ("Bank of England")."""
+
+SPLITTING_WORDS = {",", "(", ")", "and", "or"}
+"""Tokens that make a mention an apposition or a coordination of names."""
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (long word lists stay readable)."""
+    return frozenset(text.split())
+
+
+PRONOUNS = _words(
+    "i we you he she it they me us him her them my our your his its their this that these those"
+)
+"""Pronouns, which an untyped one-word mention may be ("We" opening a sentence)."""
+
+ANNOTATED_SENTENCES = 6
+"""MEANTIME annotates only the title (sentence 0), the dateline (1) and the next four
+sentences; predictions beyond are not scored, or they would all count as false positives."""
+
+_DATELINE_FORMATS = ("%B %d , %Y", "%B %d, %Y", "%d %B %Y")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A corpus token with its character span in the rebuilt text."""
+
+    t_id: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Markable:
+    """Any CAT markable: its tag, id, anchored tokens (indices) and attributes."""
+
+    tag: str
+    m_id: str
+    tokens: tuple[int, ...]
+    attrs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Any CAT relation: its tag, id, source markable ids, target ids and attributes."""
+
+    tag: str
+    r_id: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    attrs: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A gold entity mention: token indices, entity type, syntactic type."""
+
+    tokens: frozenset[int]
+    type: str
+    syntactic_type: str | None = None
+
+
+@dataclass
+class MeantimeDocument:
+    """One MEANTIME article, rebuilt as text (tokens by spaces, sentences by newlines)."""
+
+    doc_id: int
+    name: str
+    topic: str
+    text: str
+    tokens: list[Token]
+    markables: dict[str, Markable]
+    relations: list[Relation]
+
+    def span(self, tokens: Iterable[int]) -> tuple[int, int]:
+        """Character span from the first to the last of some tokens."""
+        indices = sorted(tokens)
+        return self.tokens[indices[0]].start, self.tokens[indices[-1]].end
+
+    def token_indices(self, start: int, end: int) -> frozenset[int]:
+        """The tokens a character span touches (none for an empty span)."""
+        if end <= start:
+            return frozenset()
+        starts = [t.start for t in self.tokens]
+        hits: set[int] = set()
+        for i in range(max(0, bisect.bisect_right(starts, start) - 1), len(self.tokens)):
+            token = self.tokens[i]
+            if token.start >= end:
+                break
+            if token.end > start:
+                hits.add(i)
+        return frozenset(hits)
+
+    def annotated(self, start: int, end: int) -> bool:
+        """Tell whether a character span starts in the annotated sentences."""
+        tokens = self.token_indices(start, end)
+        return bool(tokens) and self.tokens[min(tokens)].sentence < ANNOTATED_SENTENCES
+
+    def dct_span(self) -> tuple[int, int] | None:
+        """The characters of the creation-time expression, else of a dateline that is a date."""
+        for m in self.markables.values():
+            if (
+                m.tag == "TIMEX3"
+                and m.tokens
+                and m.attrs.get("functionInDocument") == "CREATION_TIME"
+            ):
+                return self.span(m.tokens)
+        dateline = [i for i, t in enumerate(self.tokens) if t.sentence == 1]
+        if dateline and self._dateline_date() is not None:
+            return self.span(dateline)
+        return None
+
+    def _dateline_date(self) -> str | None:
+        """The dateline sentence ("April 27 , 2005") read as an ISO date, if it is one."""
+        dateline = " ".join(t.text for t in self.tokens if t.sentence == 1)
+        for fmt in _DATELINE_FORMATS:
+            try:
+                return datetime.strptime(dateline, fmt).date().isoformat()
+            except ValueError:
+                continue
+        return None
+
+    def scored_timexes(self, predicted: Iterable[Timex]) -> list[Timex]:
+        """Predicted expressions in the annotated sentences, the dateline (DCT) left out."""
+        dct = self.dct_span()
+        return [
+            t
+            for t in predicted
+            if self.annotated(t.start, t.end)
+            and (dct is None or t.end <= dct[0] or t.start >= dct[1])
+        ]
+
+    def entity_mentions(self) -> list[EntityMention]:
+        """Every ENTITY_MENTION with tokens and a type."""
+        types: dict[str, str] = {}
+        for relation in self.relations:
+            if relation.tag != "REFERS_TO":
+                continue
+            for target in relation.targets:
+                entity = self.markables.get(target)
+                if entity is not None and entity.tag == "ENTITY":
+                    for source in relation.sources:
+                        types.setdefault(source, entity.attrs.get("ent_type", ""))
+        return [
+            EntityMention(frozenset(m.tokens), types[m.m_id], m.attrs.get("syntactic_type"))
+            for m in self.markables.values()
+            if m.tag == "ENTITY_MENTION" and m.tokens and types.get(m.m_id)
+        ]
+
+    def named_mentions(self, types: Iterable[str] = SCORED_TYPES) -> list[EntityMention]:
+        """The gold items of the entity task: named mentions of the scored types."""
+        keep = set(types)
+        return [
+            m
+            for m in self.entity_mentions()
+            if m.type in keep and is_named(m, [self.tokens[i].text for i in sorted(m.tokens)])
+        ]
+
+    def dct(self) -> str | None:
+        """The creation time: the TIMEX3 marked CREATION_TIME, else the dateline sentence."""
+        for m in self.markables.values():
+            if m.tag == "TIMEX3" and m.attrs.get("functionInDocument") == "CREATION_TIME":
+                return m.attrs.get("value")
+        return self._dateline_date()
+
+    def dct_date(self) -> date | None:
+        """The creation time as a date."""
+        value = self.dct()
+        try:
+            return date.fromisoformat(value[:10]) if value else None
+        except ValueError:
+            return None
+
+    def timexes(self) -> list[Timex]:
+        """Gold TIMEX3 with tokens, as character spans, the creation time excluded.
+
+        Where no TIMEX3 is marked CREATION_TIME, the dateline's TIMEX3 is the creation time
+        (``dct_span``) and is excluded too, as in every other document.
+        """
+        dct = self.dct_span()
+        timexes = []
+        for m in self.markables.values():
+            if m.tag != "TIMEX3" or not m.tokens:
+                continue
+            if m.attrs.get("functionInDocument") == "CREATION_TIME":
+                continue
+            start, end = self.span(m.tokens)
+            if dct is not None and start < dct[1] and dct[0] < end:
+                continue
+            timexes.append(Timex(start, end, m.attrs.get("value"), m.attrs.get("type") or "DATE"))
+        return timexes
+
+
+def is_named(mention: EntityMention, words: Sequence[str]) -> bool:
+    """Tell a named mention, the only kind an NER system is asked to find.
+
+    NAM and PRE.NAM mentions are named. A mention the annotators left untyped is named when it
+    is written like one name: every word with letters capitalised apart from inner function
+    words ("Bank of England"), not opening with "the" ("the Prime Minister"), not a pronoun
+    ("We" opening a sentence), and not an apposition or coordination (no comma, bracket or
+    "and": an NER system finds the parts, not the whole).
+    """
+    if mention.syntactic_type in NAMED_TYPES:
+        return True
+    if mention.syntactic_type not in UNTYPED or not words:
+        return False
+    lowered = [w.lower() for w in words]
+    if lowered[0] == "the" or any(w in SPLITTING_WORDS for w in lowered):
+        return False
+    if len(words) == 1 and lowered[0] in PRONOUNS:
+        return False
+    content = [w for w in words if any(c.isalpha() for c in w)]
+    return bool(content) and all(
+        w[0].isupper() or w.lower() in NAME_FUNCTION_WORDS for w in content
+    )
+
+
+def read_cat(path: Path) -> MeantimeDocument:
+    """Parse one CAT XML file, keeping all markables and relations."""
+    root = ET.parse(path).getroot()
+    tokens: list[Token] = []
+    index: dict[str, int] = {}
+    parts: list[str] = []
+    offset = 0
+    previous: int | None = None
+    for element in root.iter("token"):
+        sentence = int(element.get("sentence", "0"))
+        text = element.text or ""
+        if previous is not None:
+            separator = "\n" if sentence != previous else " "
+            parts.append(separator)
+            offset += 1
+        previous = sentence
+        t_id = element.get("t_id", "")
+        index[t_id] = len(tokens)
+        tokens.append(Token(t_id, sentence, text, offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text)
+    markables: dict[str, Markable] = {}
+    markables_element = root.find("Markables")
+    relations_element = root.find("Relations")
+    for element in [] if markables_element is None else list(markables_element):
+        anchors = [a.get("t_id", "") for a in element.findall("token_anchor")]
+        m_id = element.get("m_id", "")
+        markables[m_id] = Markable(
+            element.tag,
+            m_id,
+            tuple(sorted(index[a] for a in anchors if a in index)),
+            dict(element.attrib),
+        )
+    relations = [
+        Relation(
+            element.tag,
+            element.get("r_id", ""),
+            tuple(s.get("m_id", "") for s in element.findall("source")),
+            tuple(t.get("m_id", "") for t in element.findall("target")),
+            dict(element.attrib),
+        )
+        for element in ([] if relations_element is None else list(relations_element))
+    ]
+    return MeantimeDocument(
+        doc_id=int(root.get("doc_id", "0")),
+        name=root.get("doc_name", path.stem),
+        topic=path.parent.name.removeprefix("corpus_"),
+        text="".join(parts),
+        tokens=tokens,
+        markables=markables,
+        relations=relations,
+    )
+
+
+def split_paths(paths: Iterable[Path], split: str, doc_id: Callable[[Path], int]) -> list[Path]:
+    """The documents of a split: sorted by numeric id, even positions dev, odd positions test."""
+    if split not in ("dev", "test"):
+        raise ConfigError(f"meantime has no split {split!r}; use dev or test")
+    ordered = sorted(paths, key=lambda p: (doc_id(p), p.name))
+    return ordered[0::2] if split == "dev" else ordered[1::2]
+
+
+def file_doc_id(path: Path) -> int:
+    """The numeric id a MEANTIME file name starts with ("1007169_Mary_...")."""
+    head = path.name.split("_", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
+def read_split(folder: Path, split: str) -> list[MeantimeDocument]:
+    """Read the documents of a split from one annotation folder."""
+    return [read_cat(p) for p in split_paths(folder.glob("*/*.xml"), split, file_doc_id)]
+
+
+def predicted_mentions(
+    document: MeantimeDocument, entities: Iterable[tuple[int, int, str]]
+) -> list[EntityMention]:
+    """Turn predicted character spans into token-set mentions of the scored types.
+
+    Only mentions starting in the annotated sentences are kept (``ANNOTATED_SENTENCES``).
+    """
+    keep = set(SCORED_TYPES)
+    mentions = []
+    for start, end, label in entities:
+        if label not in keep:
+            continue
+        tokens = document.token_indices(start, end)
+        if tokens and document.tokens[min(tokens)].sentence < ANNOTATED_SENTENCES:
+            mentions.append(EntityMention(tokens, label))
+    return mentions
+
+
+def mention_prf(
+    gold: Sequence[EntityMention], predicted: Sequence[EntityMention], *, strict: bool
+) -> PRF:
+    """Count mention matches, one to one, types required to agree.
+
+    Strict: the same tokens. Partial: at least one shared token; pairs sharing most tokens
+    are taken first.
+    """
+
+    def similarity(g: object, p: object) -> float:
+        assert isinstance(g, EntityMention) and isinstance(p, EntityMention)
+        if g.type != p.type:
+            return 0.0
+        if strict:
+            return 1.0 if g.tokens == p.tokens else 0.0
+        return float(len(g.tokens & p.tokens))
+
+    tp = len(greedy_match(gold, predicted, similarity, 1.0))
+    return PRF(tp=tp, fp=len(predicted) - tp, fn=len(gold) - tp)
+
+
+@dataclass
+class MentionCounts:
+    """Micro-averaged entity-mention counts for one system, overall and by type."""
+
+    strict: PRF = field(default_factory=PRF)
+    partial: PRF = field(default_factory=PRF)
+    by_type: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in SCORED_TYPES})
+
+    def add(self, gold: Sequence[EntityMention], predicted: Sequence[EntityMention]) -> None:
+        """Count one document."""
+        self.strict.add(mention_prf(gold, predicted, strict=True))
+        self.partial.add(mention_prf(gold, predicted, strict=False))
+        for kind, counts in self.by_type.items():
+            counts.add(
+                mention_prf(
+                    [g for g in gold if g.type == kind],
+                    [p for p in predicted if p.type == kind],
+                    strict=True,
+                )
+            )
+
+    def scores(self, system: str) -> list[Score]:
+        """The table rows of this system."""
+        n = int(self.strict.tp + self.strict.fn)
+        rows = [
+            Score(
+                "entity mentions",
+                "F1 strict",
+                system,
+                self.strict.f1,
+                n,
+                "named PER/ORG/LOC, same tokens and type",
+            ),
+            Score("entity mentions", "precision strict", system, self.strict.precision, n),
+            Score("entity mentions", "recall strict", system, self.strict.recall, n),
+            Score(
+                "entity mentions",
+                "F1 partial",
+                system,
+                self.partial.f1,
+                n,
+                "at least one shared token, same type",
+            ),
+        ]
+        for kind, counts in self.by_type.items():
+            rows.append(
+                Score(
+                    "entity mentions",
+                    f"F1 strict {kind}",
+                    system,
+                    counts.f1,
+                    int(counts.tp + counts.fn),
+                )
+            )
+        return rows
+
+    def details(self) -> dict[str, Any]:
+        """Counts behind the rows."""
+        return {
+            "strict": self.strict.as_dict(),
+            "partial": self.partial.as_dict(),
+            "by_type": {k: v.as_dict() for k, v in self.by_type.items()},
+        }
+
+
+def newsgraph_mentions(
+    document: MeantimeDocument, output: Document, to_raw: Callable[[int, int], tuple[int, int]]
+) -> list[EntityMention]:
+    """newsgraph's actor and place mentions as token-set mentions (CoNLL type mapping)."""
+    entities = newsgraph_entities(output, to_raw)
+    return predicted_mentions(document, ((e.start, e.end, e.label) for e in entities))
+
+
+@register("meantime")
+def score_meantime(ctx: EvalContext) -> EvalResult:
+    """Score newsgraph's entity mentions and time values, and spaCy baselines, on MEANTIME."""
+    folder = ctx.path(*ROOT, INTRA_DOC)
+    documents: list[MeantimeDocument] = ctx.take(read_split(folder, ctx.split))
+    logger.info("meantime %s: %d documents", ctx.split, len(documents))
+    gold_mentions = [d.named_mentions() for d in documents]
+    gold_timexes = [d.timexes() for d in documents]
+
+    ours, ours_time = MentionCounts(), TimexCounts()
+    for i, aligned in enumerate(ctx.extract((d.text, d.dct_date()) for d in documents)):
+        document = documents[i]
+        ours.add(gold_mentions[i], newsgraph_mentions(document, aligned.document, aligned.to_raw))
+        ours_time.add(
+            gold_timexes[i],
+            document.scored_timexes(newsgraph_timexes(aligned.document, aligned.to_raw)),
+        )
+
+    base, base_time = MentionCounts(), TimexCounts()
+    for i, doc in enumerate(ctx.bare_nlp.pipe(d.text for d in documents)):
+        document = documents[i]
+        ents = spacy_entities(doc)
+        mapped = [
+            (s, e, ONTONOTES_TO_CONLL[label])
+            for s, e, label, _ in ents
+            if label in ONTONOTES_TO_CONLL
+        ]
+        base.add(gold_mentions[i], predicted_mentions(document, mapped))
+        base_time.add(
+            gold_timexes[i],
+            document.scored_timexes(spacy_dateparser_timexes(ents, document.dct_date())),
+        )
+
+    name = model_name(ctx)
+    ner, timex = f"{name} NER", f"{name} DATE/TIME + dateparser"
+    scores = ours.scores(NEWSGRAPH) + base.scores(ner)
+    scores += ours_time.scores(NEWSGRAPH) + base_time.scores(timex)
+    return EvalResult(
+        dataset="meantime",
+        split=ctx.split,
+        scores=scores,
+        details={
+            "documents": len(documents),
+            "doc_ids": [d.doc_id for d in documents],
+            "topics": {
+                t: sum(d.topic == t for d in documents)
+                for t in sorted({d.topic for d in documents})
+            },
+            "gold_mentions": sum(len(m) for m in gold_mentions),
+            "gold_timexes": sum(len(t) for t in gold_timexes),
+            "documents_without_dct": sum(d.dct_date() is None for d in documents),
+            f"{NEWSGRAPH} mentions": ours.details(),
+            f"{NEWSGRAPH} timexes": ours_time.details(),
+            ner: base.details(),
+            timex: base_time.details(),
+        },
+    )
