@@ -10,6 +10,8 @@ from newsgraph.eval.base import NEWSGRAPH, EvalContext
 from newsgraph.eval.meantime import (
     EntityMention,
     MentionCounts,
+    b_cubed,
+    identity_key,
     is_named,
     mention_prf,
     predicted_mentions,
@@ -209,3 +211,27 @@ def test_train_split_is_refused() -> None:
 
     with pytest.raises(ConfigError):
         split_paths([], "train", lambda p: 0)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        # one gold entity, predicted as one cluster: perfect
+        ([("A", "x"), ("A", "x")], (1.0, 1.0, 1.0)),
+        # gold A = {1,2}, B = {3}; predicted x = {1,2,3}
+        # precision: 2/3 + 2/3 + 1/3 = 5/3 -> 5/9; recall: 1 + 1 + 1 -> 1
+        ([("A", "x"), ("A", "x"), ("B", "x")], (5 / 9, 1.0, 2 * (5 / 9) / (5 / 9 + 1))),
+        # gold A = {1,2} split into two predicted singletons: precision 1, recall (1/2+1/2)/2
+        ([("A", "x"), ("A", "y")], (1.0, 0.5, 2 / 3)),
+    ],
+)
+def test_meantime_b_cubed(
+    pairs: list[tuple[str, str]], expected: tuple[float, float, float]
+) -> None:
+    assert b_cubed(pairs) == pytest.approx(expected)
+
+
+def test_meantime_identity_key_takes_the_most_overlapping_prediction() -> None:
+    candidates = [(frozenset({1, 2}), "person:steve jobs"), (frozenset({5}), "org:apple")]
+    assert identity_key(frozenset({2}), candidates, "none") == "person:steve jobs"
+    assert identity_key(frozenset({9}), candidates, "none") == "none"

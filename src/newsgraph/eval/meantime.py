@@ -459,6 +459,83 @@ def newsgraph_mentions(
     return predicted_mentions(document, ((e.start, e.end, e.label) for e in entities))
 
 
+CROSS_DOC = "intra_cross-doc_annotation"
+
+
+def instance_mentions(document: MeantimeDocument) -> list[tuple[frozenset[int], str]]:
+    """Named PER/ORG/LOC mentions in the annotated sentences with their cross-document instance.
+
+    The cross-document annotation gives each ENTITY an ``instance_id`` shared by every document
+    that mentions the same real-world entity ("Steve Jobs" in all the Apple stories).
+    """
+    instance_of: dict[str, str] = {}
+    for relation in document.relations:
+        if relation.tag != "REFERS_TO":
+            continue
+        for target in relation.targets:
+            entity = document.markables.get(target)
+            if entity is None or entity.tag != "ENTITY":
+                continue
+            instance = entity.attrs.get("instance_id")
+            if instance and entity.attrs.get("ent_type") in SCORED_TYPES:
+                for source in relation.sources:
+                    instance_of[source] = instance
+    found = []
+    for markable in document.markables.values():
+        instance = instance_of.get(markable.m_id)
+        if markable.tag != "ENTITY_MENTION" or not markable.tokens or instance is None:
+            continue
+        words = [document.tokens[i].text for i in sorted(markable.tokens)]
+        mention = EntityMention(
+            frozenset(markable.tokens), "", markable.attrs.get("syntactic_type")
+        )
+        if document.tokens[min(markable.tokens)].sentence < ANNOTATED_SENTENCES and is_named(
+            mention, words
+        ):
+            found.append((frozenset(markable.tokens), instance))
+    return found
+
+
+def identity_key(
+    tokens: frozenset[int], candidates: Sequence[tuple[frozenset[int], str]], fallback: str
+) -> str:
+    """The predicted identity of a gold mention: the key of the most overlapping prediction."""
+    best = max(candidates, key=lambda c: len(c[0] & tokens), default=None)
+    if best is None or not best[0] & tokens:
+        return fallback
+    return best[1]
+
+
+def b_cubed(pairs: Sequence[tuple[str, str]]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of (gold cluster, predicted cluster) per mention."""
+    if not pairs:
+        return 0.0, 0.0, 0.0
+    by_gold: dict[str, set[int]] = {}
+    by_pred: dict[str, set[int]] = {}
+    for i, (g, p) in enumerate(pairs):
+        by_gold.setdefault(g, set()).add(i)
+        by_pred.setdefault(p, set()).add(i)
+    precision = recall = 0.0
+    for g, p in pairs:
+        common = len(by_gold[g] & by_pred[p])
+        precision += common / len(by_pred[p])
+        recall += common / len(by_gold[g])
+    precision /= len(pairs)
+    recall /= len(pairs)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _identity_scores(system: str, pairs: Sequence[tuple[str, str]]) -> list[Score]:
+    p, r, f = b_cubed(pairs)
+    task = "cross-document actor identity"
+    return [
+        Score(task, "B3 precision", system, p, len(pairs)),
+        Score(task, "B3 recall", system, r, len(pairs)),
+        Score(task, "B3 F1", system, f, len(pairs)),
+    ]
+
+
 @register("meantime")
 def score_meantime(ctx: EvalContext) -> EvalResult:
     """Score newsgraph's entity mentions and time values, and spaCy baselines, on MEANTIME."""
@@ -468,9 +545,28 @@ def score_meantime(ctx: EvalContext) -> EvalResult:
     gold_mentions = [d.named_mentions() for d in documents]
     gold_timexes = [d.timexes() for d in documents]
 
+    cross = {d.doc_id: d for d in read_split(ctx.path(*ROOT, CROSS_DOC), ctx.split)}
+    instances = [instance_mentions(cross[d.doc_id]) if d.doc_id in cross else [] for d in documents]
+    ours_identity: list[tuple[str, str]] = []
+    base_identity: list[tuple[str, str]] = []
+
     ours, ours_time = MentionCounts(), TimexCounts()
     for i, aligned in enumerate(ctx.extract((d.text, d.dct_date()) for d in documents)):
         document = documents[i]
+        keyed = [
+            (
+                document.token_indices(*aligned.to_raw(m.start, m.end)),
+                f"{a.kind.value}:{a.name.lower()}",
+            )
+            for a in aligned.document.actors
+            for m in a.mentions
+        ] + [
+            (document.token_indices(*aligned.to_raw(m.start, m.end)), f"place:{p.name.lower()}")
+            for p in aligned.document.places
+            for m in p.mentions
+        ]
+        for k, (tokens, instance) in enumerate(instances[i]):
+            ours_identity.append((instance, identity_key(tokens, keyed, f"none:{i}:{k}")))
         ours.add(gold_mentions[i], newsgraph_mentions(document, aligned.document, aligned.to_raw))
         ours_time.add(
             gold_timexes[i],
@@ -487,6 +583,11 @@ def score_meantime(ctx: EvalContext) -> EvalResult:
             if label in ONTONOTES_TO_CONLL
         ]
         base.add(gold_mentions[i], predicted_mentions(document, mapped))
+        surface = [
+            (document.token_indices(e.start_char, e.end_char), e.text.lower()) for e in doc.ents
+        ]
+        for k, (tokens, instance) in enumerate(instances[i]):
+            base_identity.append((instance, identity_key(tokens, surface, f"none:{i}:{k}")))
         base_time.add(
             gold_timexes[i],
             document.scored_timexes(spacy_dateparser_timexes(ents, document.dct_date())),
@@ -496,6 +597,8 @@ def score_meantime(ctx: EvalContext) -> EvalResult:
     ner, timex = f"{name} NER", f"{name} DATE/TIME + dateparser"
     scores = ours.scores(NEWSGRAPH) + base.scores(ner)
     scores += ours_time.scores(NEWSGRAPH) + base_time.scores(timex)
+    scores += _identity_scores(NEWSGRAPH, ours_identity)
+    scores += _identity_scores(f"{name} NER surface string", base_identity)
     return EvalResult(
         dataset="meantime",
         split=ctx.split,
