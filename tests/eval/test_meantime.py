@@ -202,7 +202,14 @@ def test_meantime_on_the_corpus(data_dir: Path) -> None:
     assert result.details["gold_mentions"] > 0
     assert result.details["gold_timexes"] > 0
     systems = {s.system for s in result.scores}
-    assert systems == {NEWSGRAPH, "en_core_web_sm NER", "en_core_web_sm DATE/TIME + dateparser"}
+    assert systems == {
+        NEWSGRAPH,
+        "en_core_web_sm NER",
+        "en_core_web_sm DATE/TIME + dateparser",
+        "en_core_web_sm NER surface string",
+    }
+    identity = [s for s in result.scores if s.task == "cross-document actor identity"]
+    assert identity and all(s.n and 0.0 <= (s.value or 0.0) <= 1.0 for s in identity)
     assert all(s.value is not None and 0 <= s.value <= 1 for s in result.scores)
 
 
