@@ -497,11 +497,13 @@ class ActorFinder:
         if seat is not None and (country is None or label != "GPE" or _is_agentive(ent)):
             if _is_locative(ent) or (seat.is_city and not _is_agentive(ent)):
                 return [], [span]
+            # an acting capital is the government here, not a place ("Washington cannot ...")
             return [self._government_mention(span, seat.country, seat.sector)], []
         if country is not None and label != "NORP":
             if _is_locative(ent):
                 return [], [span]
-            return [self._country_mention(span, country.iso3)], []
+            # "Russia launched": the country acts, and its name is a toponym all the same
+            return [self._country_mention(span, country.iso3)], [span]
         if label == "NORP":
             return self._norp(span), []
         if label in {"GPE", "LOC", "FAC"}:

@@ -234,27 +234,40 @@ def entities_from_labels(
 def newsgraph_entities(
     document: Document, to_raw: Callable[[int, int], tuple[int, int]]
 ) -> list[Entity]:
-    """Every actor and place mention of a newsgraph document as a CoNLL entity.
+    """Every actor and place mention of a newsgraph document as a CoNLL entity, one per span.
 
     Args:
         document: newsgraph's output.
         to_raw: Maps a span of ``document.text`` to the corpus text.
 
     Returns:
-        One entity per mention: actors by kind (person PER, organization ORG, country LOC,
-        group MISC), places LOC.
+        One entity per mention span. CoNLL-2003 labels by surface form, so a span that is one
+        of newsgraph's places (every toponym, including a country or capital that acts, like
+        "Moscow said") is LOC; a country actor's mention written as a nationality
+        ("Russian shelling") is MISC; other actor mentions by kind (person PER, organization
+        ORG, country LOC, group MISC).
     """
-    entities: list[Entity] = []
+    from newsgraph.actors.lexicons import default_lexicons
+
+    demonyms = default_lexicons()
+    entities: dict[tuple[int, int], Entity] = {}
+    for place in document.places:
+        for mention in place.mentions:
+            span = to_raw(mention.start, mention.end)
+            entities[span] = Entity(*span, "LOC")
     for actor in document.actors:
         label = ACTOR_KIND_TO_CONLL.get(actor.kind.value)
         if label is None:
             continue
         for mention in actor.mentions:
-            entities.append(Entity(*to_raw(mention.start, mention.end), label))
-    for place in document.places:
-        for mention in place.mentions:
-            entities.append(Entity(*to_raw(mention.start, mention.end), "LOC"))
-    return entities
+            span = to_raw(mention.start, mention.end)
+            if span in entities:
+                continue
+            text_label = label
+            if actor.kind.value == "country" and demonyms.demonym(mention.text) is not None:
+                text_label = "MISC"
+            entities[span] = Entity(*span, text_label)
+    return list(entities.values())
 
 
 def in_ranges(entities: Iterable[Entity], ranges: Sequence[tuple[int, int]]) -> list[Entity]:
