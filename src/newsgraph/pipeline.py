@@ -13,9 +13,14 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.actors import component as _actors  # noqa: F401  (registers ng_actors)
+from newsgraph.checks import component as _checks  # noqa: F401  (registers ng_checks)
+from newsgraph.dates import component as _dates  # noqa: F401  (registers ng_dates)
 from newsgraph.errors import ModelNotFoundError
+from newsgraph.events import component as _events  # noqa: F401  (registers ng_events)
 from newsgraph.extensions import register_extensions
+from newsgraph.geo import component as _geo  # noqa: F401  (registers ng_geocoder)
 from newsgraph.ingest import structure as _structure  # noqa: F401  (registers ng_structure)
+from newsgraph.quotes import component as _quotes  # noqa: F401  (registers ng_quotes)
 from newsgraph.settings import DEFAULT_MODEL, MODEL_ALIASES
 
 logger = logging.getLogger(__name__)
@@ -23,7 +28,15 @@ logger = logging.getLogger(__name__)
 REQUIRED_SPACY_COMPONENTS = ("parser", "ner")
 """spaCy components our stages read: dependency parse and named entities."""
 
-NEWSGRAPH_COMPONENTS = ("ng_structure", "ng_actors")
+NEWSGRAPH_COMPONENTS = (
+    "ng_structure",
+    "ng_actors",
+    "ng_geocoder",
+    "ng_dates",
+    "ng_quotes",
+    "ng_events",
+    "ng_checks",
+)
 """Our components, in the order they run: ng_structure goes first (before the parser), the
 others after spaCy's own components, in this order."""
 

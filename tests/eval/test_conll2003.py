@@ -176,7 +176,36 @@ def test_newsgraph_entities_maps_kinds_and_offsets() -> None:
     )
     # The corpus text has one extra leading character: offsets shift by one.
     entities = newsgraph_entities(document, lambda s, e: (s + 1, e + 1))
-    assert entities == [Entity(1, 9, "PER"), Entity(14, 20, "ORG"), Entity(24, 30, "LOC")]
+    key = lambda e: e.start  # noqa: E731
+    expected = [Entity(1, 9, "PER"), Entity(14, 20, "ORG"), Entity(24, 30, "LOC")]
+    assert sorted(entities, key=key) == expected
+
+
+def test_newsgraph_entities_label_by_surface_form() -> None:
+    # "Russian troops left Moscow. Moscow said no." -> the country actor's mention "Russian"
+    # is a nationality (MISC); "Moscow" is both a government actor's mention and a place
+    # (LOC, once): CoNLL labels the words, not the referent.
+    text = "Russian troops left Moscow. Moscow said no."
+    document = Document(
+        document=DocumentInfo(id="x", text=text),
+        actors=[
+            Actor(
+                id="a1",
+                name="Russia",
+                kind="country",
+                mentions=[Span(start=0, end=7, text="Russian")],
+            ),
+            Actor(
+                id="a2",
+                name="Russia government",
+                kind="organization",
+                mentions=[Span(start=28, end=34, text="Moscow")],
+            ),
+        ],
+        places=[Place(id="p1", name="Moscow", mentions=[Span(start=28, end=34, text="Moscow")])],
+    )
+    entities = newsgraph_entities(document, lambda s, e: (s, e))
+    assert sorted(entities, key=lambda e: e.start) == [Entity(0, 7, "MISC"), Entity(28, 34, "LOC")]
 
 
 @pytest.mark.data

@@ -1,0 +1,1 @@
+"""Checks: numeric claims that do not add up."""

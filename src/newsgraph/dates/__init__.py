@@ -1,0 +1,1 @@
+"""Time expressions normalised against the publication date (the ``ng_dates`` component)."""

@@ -1,0 +1,487 @@
+"""Event arguments: who did it (source), to whom (target), the parties, and where.
+
+Arguments come from the sentence structure around the trigger: the subject and object of an
+active verb, the by-phrase and subject of a passive ("was attacked by"), the prepositional
+objects that name a counterpart ("talks *with*", "strikes *on*", "sanctions *against*"),
+the possessor or nationality of an event noun ("Russia's attack", "EU sanctions"), and the
+subject of the light verb that carries a noun ("Russia *launched* an attack").
+
+A word becomes an actor id by the mention spans of ``doc._.ng_actors``: the word itself, or
+the nearest actor mention inside its noun phrase ("Ukraine's air force", "the southern city
+of Kherson"), or, for a pronoun, the nearest earlier actor of a fitting kind. Places come
+from ``doc._.ng_places`` in the same way, from the prepositional objects of the event's
+clause ("in Kherson", "on Kyiv").
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+logger = logging.getLogger(__name__)
+
+TARGET_PREPS = frozenset(
+    {
+        "on",
+        "against",
+        "at",
+        "with",
+        "to",
+        "into",
+        "upon",
+        "toward",
+        "towards",
+        "between",
+        "of",
+        "for",
+    }
+)
+"""Prepositions whose object can be an event's target ("strikes on", "talks with")."""
+
+PREP_PRIORITY: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "between", "among", "to", "for"),
+    "COOPERATE": ("with", "between", "to"),
+    "AGREE": ("with", "between", "to", "for"),
+    "AID": ("to", "for"),
+    "SUPPORT": ("for", "with", "to", "of"),
+    "ASSAULT": ("on", "against", "at", "upon", "with", "into", "of"),
+    "SANCTION": ("on", "against", "with", "among", "of"),
+    "COERCE": ("on", "against", "of", "into"),
+    "REQUEST": ("to", "on", "from", "for"),
+    "ACCUSE": ("of", "against", "on", "over", "about", "for", "with"),
+    "REJECT": ("from", "of", "by", "with"),
+    "THREATEN": ("against", "on", "with", "to"),
+    "PROTEST": ("against", "outside", "at"),
+    "MOBILIZE": ("against", "toward", "towards", "near", "on"),
+    "RETREAT": ("from", "to", "for", "of"),
+    "CONCEDE": ("to", "for"),
+}
+"""Per PLOVER type, the prepositions that introduce the target, most telling first."""
+
+PLACE_PREP_ORDER = (
+    "in",
+    "at",
+    "on",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "over",
+    "around",
+    "off",
+    "to",
+)
+"""Prepositions whose object can be the event's place ("in Kherson", "on Kyiv"), best first."""
+
+PLACE_PREPS = frozenset(PLACE_PREP_ORDER)
+
+DOBJ_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
+"""Types whose object can be a place ("shelled Kherson", "occupied the town"); a meeting
+"discussing Arctic security" is not in the Arctic."""
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+
+PREPS_FIRST_TYPES = frozenset({"AID", "AGREE", "RETREAT"})
+"""Types whose direct object is the thing given or moved, not the counterpart: "offered its
+troops *to Lebanon*", "withdrew its forces *from Panama*"."""
+
+SELF_PASSIVE_TYPES = frozenset({"RETREAT"})
+"""Types whose passive subject did the act: "guerrillas have been demobilized"."""
+
+CLAUSE_TARGET_TYPES = frozenset(
+    {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONCEDE", "RETREAT"}
+)
+"""Types whose counterpart may be the subject of a complement clause: "demanded that
+*North Korea* forsake its programme"."""
+"""Types where "X and Y met" makes Y the counterpart when no object names one."""
+
+NP_CHILD_DEPS = ("appos", "compound", "poss", "amod", "nmod", "npadvmod")
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _norm(name: str) -> str:
+    name = name.strip()
+    for suffix in ("'s", "\u2019s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return " ".join(name.lower().split())
+
+
+@dataclass
+class MentionIndex:
+    """Token -> actor id and token -> place id, from the actor and place mention spans."""
+
+    doc: Doc
+    actors: dict[str, dict[str, Any]]
+    places: dict[str, dict[str, Any]]
+    token_actor: dict[int, str] = field(default_factory=dict)
+    token_place: dict[int, str] = field(default_factory=dict)
+    actor_by_name: dict[str, str] = field(default_factory=dict)
+    place_by_name: dict[str, str] = field(default_factory=dict)
+    ends: list[int] = field(default_factory=list)
+    ordered: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> MentionIndex:
+        """Index the mentions of ``doc._.ng_actors`` and ``doc._.ng_places``."""
+        actors = {a["id"]: a for a in doc._.ng_actors or []}
+        places = {p["id"]: p for p in doc._.ng_places or []}
+        index = cls(doc, actors, places)
+        spans: list[tuple[int, int, int, str]] = []
+        for actor in actors.values():
+            index.actor_by_name.setdefault(_norm(actor.get("name") or ""), actor["id"])
+            for start, end in actor.get("mentions") or []:
+                spans.append((end - start, int(start), int(end), actor["id"]))
+                index.ordered.append((int(start), int(end), actor["id"]))
+        # shortest mention wins a token: "Ukraine" inside "Ukraine's air force" is Ukraine
+        for _, start, end, actor_id in sorted(spans, reverse=True):
+            for token in _tokens(doc, start, end):
+                index.token_actor[token] = actor_id
+        for place in places.values():
+            index.place_by_name.setdefault(_norm(place.get("name") or ""), place["id"])
+            for start, end in place.get("mentions") or []:
+                for token in _tokens(doc, int(start), int(end)):
+                    index.token_place.setdefault(token, place["id"])
+        index.ordered.sort(key=lambda m: m[1])
+        index.ends = [m[1] for m in index.ordered]
+        return index
+
+    def kind(self, actor_id: str) -> str:
+        """The kind of an actor (person, organization, country, group)."""
+        return str(self.actors.get(actor_id, {}).get("kind") or "")
+
+    # -------------------------------------------------------------- actors
+    def actor_of(self, token: Token | None, depth: int = 0) -> str | None:
+        """The actor a noun phrase headed by ``token`` refers to, or None."""
+        if token is None or depth > 3:
+            return None
+        found = self.token_actor.get(token.i)
+        if found:
+            return found
+        lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            return self.actor_of(token.head.head, depth + 1)
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self.pronoun(token)
+        for dep in NP_CHILD_DEPS:
+            for child in token.children:
+                if child.dep_ == dep:
+                    found = (
+                        self.actor_of(child, depth + 1)
+                        if dep != "poss"
+                        else (self.token_actor.get(child.i) or self.actor_of(child, depth + 1))
+                    )
+                    if found:
+                        return found
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "from", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actor_of(pobj, depth + 1)
+                        if found:
+                            return found
+        place = self.token_place.get(token.i)
+        if place:
+            name = _norm(self.places[place].get("name") or "")
+            return self.actor_by_name.get(name)
+        return None
+
+    def pronoun(self, token: Token) -> str | None:
+        """Resolve a personal pronoun to the nearest earlier actor of a fitting kind.
+
+        "he"/"she" take a person; "it"/"its" a country, organization or group; "they"
+        anything but a single person. The search stays within the last 600 characters, about
+        two or three sentences of news copy.
+        """
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS:
+            kinds = {"person"}
+        elif lower in THING_PRONOUNS:
+            kinds = {"country", "organization", "group"}
+        elif lower in PLURAL_PRONOUNS:
+            kinds = {"country", "organization", "group", "person"}
+        else:
+            return None
+        position = bisect_right(self.ends, token.idx)
+        for k in range(position - 1, -1, -1):
+            _, end, actor_id = self.ordered[k]
+            if token.idx - end > 600:
+                break
+            if self.kind(actor_id) in kinds:
+                return actor_id
+        return None
+
+    # -------------------------------------------------------------- places
+    def place_of(self, token: Token | None, depth: int = 0) -> str | None:
+        """The place a noun phrase headed by ``token`` names ("the city of Kherson")."""
+        if token is None or depth > 3:
+            return None
+        found = self.token_place.get(token.i)
+        if found:
+            return found
+        actor = self.token_actor.get(token.i)
+        if actor and self.kind(actor) == "country":
+            name = _norm(self.actors[actor].get("name") or "")
+            by_name = self.place_by_name.get(name)
+            if by_name:
+                return by_name
+        for child in token.children:
+            if child.dep_ in ("appos", "compound"):
+                found = self.place_of(child, depth + 1)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.place_of(pobj, depth + 1)
+                        if found:
+                            return found
+        return None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Iterator[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        yield from range(span.start, span.end)
+
+
+# ------------------------------------------------------------------ syntax helpers
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb's clause, climbing through control and coordination.
+
+    Returns:
+        The subject token (or None) and whether it is a passive subject.
+    """
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, False
+            if child.dep_ == "nsubjpass":
+                # "Macron is expected to host": the raised subject is the host's subject
+                return child, node.i == verb.i
+        if (
+            node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp")
+            and node.head.i != node.i
+        ):
+            if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
+                return None, False
+            if node.dep_ == "xcomp":
+                # object control: "urged the allies to send" -> the allies send
+                obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj, False
+            node = node.head
+            continue
+        if node.dep_ in ("acl", "relcl") and node.head.i != node.i:
+            return node.head, node.tag_ == "VBN" and node.dep_ == "acl"
+        break
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's by-phrase ("was attacked *by militants*")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its coordinated words ("Jordan and Britain")."""
+    return [token, *(c for c in token.conjuncts if c.i > token.i)]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions, in the order of ``preps``."""
+    wanted = list(preps)
+    found: dict[str, list[Token]] = {}
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.setdefault(child.lower_, []).extend(conjuncts(pobj))
+        elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.setdefault("to", []).append(child)
+    return [t for prep in wanted for t in found.get(prep, [])]
+
+
+@dataclass
+class Arguments:
+    """An event's source, target, other parties and place (ids), with the words used."""
+
+    source: str | None = None
+    target: str | None = None
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+
+    def add_participant(self, actor_id: str | None) -> None:
+        """Record a party to the event once, in order of appearance."""
+        if actor_id and actor_id not in self.participants:
+            self.participants.append(actor_id)
+
+
+def _first_actor(index: MentionIndex, tokens: Iterable[Token], exclude: set[str]) -> str | None:
+    for token in tokens:
+        actor = index.actor_of(token)
+        if actor and actor not in exclude:
+            return actor
+    return None
+
+
+def extract(
+    index: MentionIndex,
+    event_type: str,
+    trigger: Token,
+    anchor: Token,
+    *,
+    borrow_from_anchor: bool,
+    swap: bool = False,
+    event_words: frozenset[str] = frozenset(),
+) -> Arguments:
+    """Find the source, target, parties and place of one event.
+
+    Args:
+        index: The mention index of the document.
+        event_type: The PLOVER type (it decides which prepositions name a target).
+        trigger: The trigger token.
+        anchor: The verb whose clause carries the event (the trigger itself for verbs).
+        borrow_from_anchor: Whether a noun trigger may take the anchor verb's subject and
+            objects (true for light verbs, "Russia *launched* an attack on Kyiv").
+        swap: The subject is the target and the object's owner the source (interceptions).
+        event_words: Lemmas of event nouns, which are never the event's place.
+    """
+    args = Arguments()
+    preps = PREP_PRIORITY.get(event_type, ("on", "against", "with", "to"))
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    sources: list[Token] = []
+    if is_noun:
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        sources.extend(own)
+        by_objects = prep_objects(trigger, ("by",))
+        sources[:0] = by_objects
+        objects.extend(prep_objects(trigger, preps))
+        if borrow_from_anchor and anchor.i != trigger.i:
+            subject, passive = subject_of(anchor)
+            if subject is not None and not passive:
+                subjects = conjuncts(subject)
+            objects.extend(prep_objects(anchor, preps))
+            objects.extend(c for c in anchor.children if c.dep_ == "dobj" and c.i != trigger.i)
+            by = agent_of(anchor)
+            if by is not None:
+                subjects = [*conjuncts(by), *subjects]
+        between = prep_objects(trigger, ("between",))
+        if between and not sources and not subjects:
+            subjects = between[:1]
+            objects = [*between[1:], *objects]
+    else:
+        verb = anchor if trigger.pos_ == "ADJ" else trigger
+        subject, passive = subject_of(verb)
+        agent = agent_of(trigger)
+        dobjs = [d for c in trigger.children if c.dep_ == "dobj" for d in conjuncts(c)]
+        if passive and event_type not in SELF_PASSIVE_TYPES:
+            if subject is not None:
+                objects.extend(conjuncts(subject))
+            if agent is not None:
+                subjects = conjuncts(agent)
+        else:
+            if subject is not None:
+                subjects = conjuncts(subject)
+            objects.extend(c for c in trigger.children if c.dep_ in ("dative",))
+            if event_type in PREPS_FIRST_TYPES:
+                objects.extend(prep_objects(trigger, preps))
+                objects.extend(dobjs)
+            else:
+                objects.extend(dobjs)
+                objects.extend(prep_objects(trigger, preps))
+        if trigger.dep_ == "xcomp" and anchor.i != trigger.i:
+            objects.extend(prep_objects(anchor, preps))
+        # "imposed restrictions *against German goods*", "aid *for Romania*": the counterpart
+        # hangs from the object
+        for dobj in dobjs if not (passive and event_type not in SELF_PASSIVE_TYPES) else []:
+            objects.extend(prep_objects(dobj, preps))
+        # "threatened to cut off electricity *to Nakhichevan*": the clause's own objects
+        for child in trigger.children:
+            if child.dep_ == "xcomp":
+                objects.extend(d for c in child.children if c.dep_ == "dobj" for d in conjuncts(c))
+                objects.extend(prep_objects(child, preps))
+        if event_type in CLAUSE_TARGET_TYPES:
+            for child in trigger.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    clause_subject, _ = subject_of(child)
+                    if clause_subject is not None and clause_subject.i != (
+                        subject.i if subject is not None else -1
+                    ):
+                        objects.extend(conjuncts(clause_subject))
+    if swap:
+        owners = [
+            c
+            for obj in [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            for c in obj.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod")
+        ]
+        defender = _first_actor(index, subjects, set())
+        args.source = _first_actor(index, owners, set())
+        args.target = defender if defender != args.source else None
+    else:
+        args.source = _first_actor(index, [*sources, *subjects], set())
+        exclude = {args.source} if args.source else set()
+        args.target = _first_actor(index, objects, exclude)
+        if args.target is None and event_type in SYMMETRIC_TYPES and len(subjects) > 1:
+            args.target = _first_actor(index, subjects[1:], exclude)
+    args.add_participant(args.source)
+    for token in [*sources, *subjects, *objects]:
+        if event_type in SYMMETRIC_TYPES or token in subjects:
+            args.add_participant(index.actor_of(token))
+    args.add_participant(args.target)
+    args.place = find_place(index, trigger, anchor, event_type, event_words)
+    return args
+
+
+def find_place(
+    index: MentionIndex,
+    trigger: Token,
+    anchor: Token,
+    event_type: str = "",
+    event_words: frozenset[str] = frozenset(),
+) -> str | None:
+    """The place named by a prepositional object (or direct object) of the event's clause.
+
+    "to" names a place only for visits ("travelled to Moscow"); for aid it names the
+    recipient ("sent air defence systems to Ukraine").
+    """
+    preps = PLACE_PREPS if event_type == "CONSULT" else PLACE_PREPS - {"to"}
+    ordered = [p for p in PLACE_PREP_ORDER if p in preps]
+    seen: set[int] = set()
+    for token in (trigger, anchor):
+        if token.i in seen:
+            continue
+        seen.add(token.i)
+        for pobj in prep_objects(token, ordered):
+            if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in event_words:
+                continue  # "killed in a *US drone strike*": an event, not a place
+            place = index.place_of(pobj)
+            if place:
+                return place
+        if event_type not in DOBJ_PLACE_TYPES and trigger.lemma_.lower() not in ("visit", "tour"):
+            continue
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                place = index.place_of(child)
+                if place:
+                    return place
+    return None

@@ -1,0 +1,1 @@
+"""Places: toponyms resolved offline to GeoNames entries (the ``ng_geocoder`` component)."""

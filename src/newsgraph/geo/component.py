@@ -1,0 +1,229 @@
+"""The ``ng_geocoder`` component: coordinates, country and GeoNames id for every place.
+
+It reads the places ``ng_actors`` found (``doc._.ng_places``: id, name, mentions) and adds
+``lat``, ``lon``, ``country`` (ISO alpha-3), ``admin1``, ``geonames_id`` and ``feature_class``
+to each, in place, resolving all of an article's places together so that each is read in the
+context of the others (see ``geo/resolve.py``).
+
+Two additions to what the entity recogniser found, both conservative:
+
+- the dateline's place ("MYKOLAIV, Ukraine, April 9 ...") becomes a place when no place
+  mention covers it: datelines are written in capitals, which the recogniser often misses;
+- mentions followed by a region word are split from the city of the same name: in "the
+  Mykolaiv region" the mention "Mykolaiv" is the oblast, elsewhere the city, so the oblast
+  mentions become a new place ("Mykolaiv region") with its own id.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extensions import register_extensions
+from newsgraph.geo.gazetteer import get_gazetteer, name_key
+from newsgraph.geo.resolve import (
+    Context,
+    PlaceIndex,
+    Toponym,
+    add,
+    place_fields,
+    region_word_after,
+    resolve_toponyms,
+)
+from newsgraph.geo.tables import (
+    AreaRow,
+    CountryNameRow,
+    CountryPointRow,
+    DemonymRow,
+    GeoTables,
+    StatePointRow,
+)
+
+logger = logging.getLogger(__name__)
+
+ACTOR_COUNTRY_WEIGHT = 0.5
+"""Context weight of one actor's country (a place mention weighs 1)."""
+
+DATELINE_REGION_WEIGHT = 2.0
+"""Context weight of the dateline's country or region ("KHARKIV, Ukraine")."""
+
+
+def _next_id(places: list[dict[str, Any]]) -> str:
+    numbers = [int(p["id"][1:]) for p in places if str(p.get("id", "")).startswith("p")
+               and str(p["id"])[1:].isdigit()]  # fmt: skip
+    return f"p{max(numbers, default=0) + 1}"
+
+
+class Geocoder:
+    """Resolve ``doc._.ng_places`` to gazetteer entries.
+
+    Assigns, on every dict of ``doc._.ng_places``: ``lat``, ``lon``, ``country`` (alpha-3),
+    ``admin1``, ``geonames_id``, ``feature_class`` (None where the name is not in the
+    gazetteer); may append the dateline place and split region mentions into new places.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        country_points: list[CountryPointRow],
+        state_points: list[StatePointRow],
+        country_names: list[CountryNameRow],
+        demonyms: list[DemonymRow],
+        areas: list[AreaRow],
+        add_dateline: bool = True,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.add_dateline = add_dateline
+        self.tables = GeoTables(country_points, state_points, country_names, demonyms, areas)
+        self._index: PlaceIndex | None = None
+
+    @property
+    def index(self) -> PlaceIndex:
+        """The place index, built on first use (it opens the gazetteer)."""
+        if self._index is None:
+            self._index = PlaceIndex(get_gazetteer(), self.tables)
+        return self._index
+
+    def __call__(self, doc: Doc) -> Doc:
+        places: list[dict[str, Any]] = list(doc._.ng_places or [])
+        if self.add_dateline:
+            self._add_dateline_place(doc, places)
+        places = self._split_regions(doc.text, places)
+        if not places:
+            doc._.ng_places = places
+            return doc
+        toponyms = [
+            Toponym(p["name"], p.pop("_region_word", None), float(len(p.get("mentions") or [1])))
+            for p in places
+        ]
+        readings = resolve_toponyms(toponyms, self._background(doc), self.index)
+        for place, reading in zip(places, readings, strict=True):
+            place.update(place_fields(reading, self.index))
+        doc._.ng_places = places
+        return doc
+
+    def _background(self, doc: Doc) -> Context:
+        """Evidence of where the article is besides its places."""
+        context = Context()
+        index = self.index
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                iso2 = index.demonyms.get(name_key(ent.text))
+                if iso2 is not None:
+                    context.countries[iso2] += 0.5
+        for actor in doc._.ng_actors or []:
+            iso3 = actor.get("country")
+            iso2 = index.iso2_of_iso3.get(iso3) if iso3 else None
+            if iso2 is not None:
+                context.countries[iso2] += ACTOR_COUNTRY_WEIGHT
+        dateline = doc._.ng_dateline or {}
+        region = dateline.get("region_text")
+        if region:
+            key = name_key(region)
+            iso2 = index.country_keys.get(key)
+            if iso2 is not None:
+                context.countries[iso2] += DATELINE_REGION_WEIGHT
+            elif key in index.state_keys:
+                code = index.state_keys[key]
+                extra = Context()
+                extra.countries["US"] += DATELINE_REGION_WEIGHT
+                extra.admin1s[("US", code)] += DATELINE_REGION_WEIGHT
+                context = add(context, extra)
+        return context
+
+    def _add_dateline_place(self, doc: Doc, places: list[dict[str, Any]]) -> None:
+        """Add the dateline's place when no place mention covers it."""
+        dateline = doc._.ng_dateline
+        if not dateline or not dateline.get("place_text"):
+            return
+        text = doc.text
+        place_text = str(dateline["place_text"])
+        start = text.find(place_text, int(dateline["start"]), int(dateline["end"]))
+        if start < 0:
+            return
+        end = start + len(place_text)
+        for place in places:
+            for s, e in place.get("mentions") or []:
+                if s < end and start < e:
+                    return
+        name = place_text.title() if place_text.isupper() else place_text
+        if not self.index.candidates(name_key(name)):
+            return
+        key = name_key(name)
+        for place in places:
+            if name_key(place["name"]) == key:
+                place["mentions"] = sorted([*place["mentions"], [start, end]])
+                return
+        places.append({"id": _next_id(places), "name": name, "mentions": [[start, end]]})
+
+    def _split_regions(self, text: str, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Give mentions followed by a region word ("Mykolaiv| region") their own place."""
+        out: list[dict[str, Any]] = []
+        extra: list[dict[str, Any]] = []
+        for place in places:
+            place = dict(place)
+            by_word: dict[str | None, list[list[int]]] = {}
+            for mention in place.get("mentions") or []:
+                word = region_word_after(text, int(mention[1]))
+                by_word.setdefault(word, []).append(mention)
+            if len(by_word) <= 1:
+                place["_region_word"] = next(iter(by_word), None)
+                out.append(place)
+                continue
+            place["mentions"] = by_word.pop(None, [])
+            place["_region_word"] = None
+            out.append(place)
+            for word, mentions in by_word.items():
+                extra.append({"name": f"{place['name']} {word}", "mentions": mentions,
+                              "_region_word": word})  # fmt: skip
+        for item in extra:
+            item["id"] = _next_id(out + [e for e in extra if "id" in e])
+            out.append(item)
+        return [
+            {"id": p["id"], "name": p["name"], "mentions": p.get("mentions") or [],
+             "_region_word": p.get("_region_word"),
+             **{k: v for k, v in p.items() if k not in ("id", "name", "mentions", "_region_word")}}
+            for p in out
+        ]  # fmt: skip
+
+
+@Language.factory(
+    "ng_geocoder",
+    requires=["doc._.ng_places"],
+    assigns=["doc._.ng_places"],
+    default_config={
+        "country_points": {"@misc": "newsgraph.geo_country_points.v1"},
+        "state_points": {"@misc": "newsgraph.geo_state_points.v1"},
+        "country_names": {"@misc": "newsgraph.geo_country_names.v1"},
+        "demonyms": {"@misc": "newsgraph.geo_demonyms.v1"},
+        "areas": {"@misc": "newsgraph.geo_areas.v1"},
+        "add_dateline": True,
+    },
+)
+def make_geocoder(
+    nlp: Language,
+    name: str,
+    country_points: list[CountryPointRow],
+    state_points: list[StatePointRow],
+    country_names: list[CountryNameRow],
+    demonyms: list[DemonymRow],
+    areas: list[AreaRow],
+    add_dateline: bool,
+) -> Geocoder:
+    """Build the ``ng_geocoder`` component."""
+    return Geocoder(
+        nlp,
+        name,
+        country_points=country_points,
+        state_points=state_points,
+        country_names=country_names,
+        demonyms=demonyms,
+        areas=areas,
+        add_dateline=add_dateline,
+    )

@@ -1,0 +1,227 @@
+"""The ``ng_quotes`` component: every direct and indirect statement, with its speaker.
+
+It runs after ``ng_actors`` and writes ``doc._.ng_quotes``: one plain dict per statement with
+the content (``text`` without quote marks, ``start``/``end``), the cue, the speaker phrase as
+written and the speaker's actor id. ``model/convert.py`` turns them into ``Quote`` objects.
+
+The passes, in order: quote regions with a cue beside them become direct quotes
+(``direct.py``); reporting cues over the dependency parse give indirect statements
+(``indirect.py``), and a reported clause made mostly of quoted words becomes a direct quote of
+those words ("called the detentions "an act of revenge""); quoted words with neither (scare
+quotes, titles) are not statements. Speakers are then resolved to actors in text order
+(``speakers.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extensions import register_extensions
+from newsgraph.quotes.direct import Region, attribute_regions, find_regions, find_turns
+from newsgraph.quotes.indirect import find_indirect
+from newsgraph.quotes.lexicon import QuoteLexicon
+from newsgraph.quotes.speakers import SpeakerResolver, speaker_bounds
+from newsgraph.quotes.statement import Statement, TokenIndex, char_bounds
+
+logger = logging.getLogger(__name__)
+
+FRAGMENT_SHARE = 0.75
+"""A reported clause whose words are at least this share quoted is a direct quote of them."""
+FRAGMENT_MIN_WORDS = 4
+"""Fewer quoted words than this are a scare quote inside a paraphrase, not a quotation."""
+DUPLICATE_SHARE = 0.5
+"""An indirect statement this much inside a direct quote's content repeats it: dropped."""
+
+
+class QuoteFinder:
+    """Find statements and their speakers.
+
+    Assigns ``doc._.ng_quotes``: a list of dicts with ``id``, ``kind`` (direct, indirect),
+    ``text``, ``start``, ``end``, ``speaker`` (actor id or None), ``speaker_text``,
+    ``speaker_span`` ([start, end] or None), ``cue`` and ``cue_span``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        reporting_verbs: Iterable[dict[str, Any]],
+        speaker_nouns: Iterable[dict[str, Any]],
+        nested: bool = False,
+    ) -> None:
+        """Build the finder.
+
+        Args:
+            nlp: The pipeline (unused; part of the factory signature).
+            name: The component name.
+            reporting_verbs: Cue rows (see ``lexicon.CueRow``).
+            speaker_nouns: Speaker noun rows (see ``lexicon.SpeakerNounRow``).
+            nested: Also report statements reported inside a quotation ("... he told me
+                that ..."); off by default, as most users want the article's own sourcing.
+        """
+        register_extensions()
+        self.name = name
+        self.nested = nested
+        self.lexicon = QuoteLexicon.from_rows(reporting_verbs, speaker_nouns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        doc._.ng_quotes = [
+            self._as_dict(doc, text, number, statement)
+            for number, statement in enumerate(self.statements(doc, text), start=1)
+        ]
+        return doc
+
+    def statements(self, doc: Doc, text: str | None = None) -> list[Statement]:
+        """Find the statements of a parsed document, speakers resolved, in text order.
+
+        Args:
+            doc: The parsed document.
+            text: ``doc.text`` when the caller has it already (spaCy rebuilds it per access).
+        """
+        if not len(doc):
+            return []
+        index = TokenIndex(doc, text)
+        turns = find_turns(doc, index)
+        text = index.text
+        regions = _without(find_regions(text), turns)
+        direct, leftover = attribute_regions(doc, index, regions, self.lexicon)
+        direct += turns
+        used = {s.cue[0] for s in direct if s.cue}
+        quoted = [] if self.nested else [(s.start, s.end) for s in direct]
+        quoted += [] if self.nested else [seg for r in leftover for seg in r.segments]
+        indirect = find_indirect(doc, self.lexicon, used_cues=used, quoted=quoted)
+        indirect = [s for s in indirect if not _repeats(s, direct)]
+        _promote_fragments(text, indirect, leftover)
+        statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
+        SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
+        return statements
+
+    def _as_dict(self, doc: Doc, text: str, number: int, statement: Statement) -> dict[str, Any]:
+        speaker = speaker_bounds(doc, statement)
+        speaker_span = list(char_bounds(doc, *speaker)) if speaker else None
+        cue_span = list(char_bounds(doc, *statement.cue)) if statement.cue else None
+        return {
+            "id": f"q{number}",
+            "kind": statement.kind,
+            "text": _content_text(text, statement.segments),
+            "start": statement.start,
+            "end": statement.end,
+            "speaker": statement.actor,
+            "speaker_text": text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
+            "speaker_span": speaker_span,
+            "cue": text[cue_span[0] : cue_span[1]] if cue_span else None,
+            "cue_span": cue_span,
+        }
+
+    # serialisation: the lexicon travels with a saved pipeline
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Serialise the lexicon rows."""
+        cues, speakers = self.lexicon.rows()
+        return json.dumps(
+            {"reporting_verbs": cues, "speaker_nouns": speakers, "nested": self.nested}
+        ).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteFinder:
+        """Load lexicon rows saved by ``to_bytes``."""
+        state = json.loads(data.decode("utf-8"))
+        self.lexicon = QuoteLexicon.from_rows(state["reporting_verbs"], state["speaker_nouns"])
+        self.nested = bool(state.get("nested", False))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon rows in ``path/lexicon.json``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "lexicon.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteFinder:
+        """Load the lexicon rows saved by ``to_disk``."""
+        return self.from_bytes((Path(path) / "lexicon.json").read_bytes())
+
+
+def _content_text(text: str, segments: list[tuple[int, int]]) -> str:
+    """The content's words without quote marks; segments of a split quote joined by a space,
+    paragraphs of a long quotation by a line break."""
+    parts: list[str] = []
+    for k, (start, end) in enumerate(segments):
+        if k:
+            parts.append("\n" if "\n" in text[segments[k - 1][1] : start] else " ")
+        parts.append(text[start:end])
+    return "".join(parts)
+
+
+def _without(regions: list[Region], turns: list[Statement]) -> list[Region]:
+    """Drop the quote regions that hold a transcript turn (the turn is the statement)."""
+    if not turns:
+        return regions
+    spans = [(t.start, t.end) for t in turns]
+    return [
+        r for r in regions if not any(_overlap(seg, span) for seg in r.segments for span in spans)
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _repeats(statement: Statement, direct: list[Statement]) -> bool:
+    """Whether an indirect statement only repeats (part of) a direct quote's words."""
+    length = max(1, statement.end - statement.start)
+    for quote in direct:
+        shared = sum(_overlap((statement.start, statement.end), seg) for seg in quote.segments)
+        if shared / length >= DUPLICATE_SHARE:
+            return True
+    return False
+
+
+def _promote_fragments(text: str, indirect: list[Statement], leftover: list[Region]) -> None:
+    """Make a reported clause that is nearly all quoted words a direct quote of those words
+    ("called the detentions "an act of revenge against free people"")."""
+    for statement in indirect:
+        span = (statement.start, statement.end)
+        inside = [
+            (max(seg[0], span[0]), min(seg[1], span[1]))
+            for region in leftover
+            for seg in region.segments
+            if _overlap(span, seg) > 0
+        ]
+        if not inside:
+            continue
+        quoted = sum(len(text[start:end].split()) for start, end in inside)
+        total = len(text[span[0] : span[1]].split())
+        if quoted >= FRAGMENT_MIN_WORDS and quoted / max(1, total) >= FRAGMENT_SHARE:
+            statement.kind = "direct"
+            statement.segments = inside
+
+
+@Language.factory(
+    "ng_quotes",
+    requires=["doc._.ng_actors", "token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.ng_quotes"],
+    default_config={
+        "reporting_verbs": {"@misc": "newsgraph.reporting_verbs.v1"},
+        "speaker_nouns": {"@misc": "newsgraph.speaker_nouns.v1"},
+        "nested": False,
+    },
+)
+def make_quote_finder(
+    nlp: Language,
+    name: str,
+    reporting_verbs: list[dict[str, Any]],
+    speaker_nouns: list[dict[str, Any]],
+    nested: bool,
+) -> QuoteFinder:
+    """Build the ``ng_quotes`` component."""
+    return QuoteFinder(
+        nlp, name, reporting_verbs=reporting_verbs, speaker_nouns=speaker_nouns, nested=nested
+    )

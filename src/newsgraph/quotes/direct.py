@@ -1,0 +1,569 @@
+"""Direct quotes: words in quote marks with the cue and speaker that introduce them.
+
+Quote marks are paired by context rather than by kind, so that a straight ``"`` and a
+mistyped curly mark both work, and pairing restarts at every paragraph: an unbalanced mark
+costs at most the rest of its paragraph, never the document (textacy's ``direct_quotations``
+gives up on the whole document instead). A quotation that runs over several paragraphs, with
+the opening mark repeated on each and the closing mark only on the last, is one region.
+
+A region becomes a statement when a reporting verb stands right after it (``," he said``,
+``," said Kim``) or right before it (``Kim said: "``, ``She continued, "``). A second region
+of a split quote (``"...," he said. "..."``) and a whole-paragraph quote that carries on
+the previous paragraph's quotation join the statement before them. The rest (scare quotes,
+titles, fragments inside a paraphrase) are left to the indirect pass, which keeps them only
+as part of a reported clause.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.lexicon import QuoteLexicon
+from newsgraph.quotes.statement import Statement, TokenIndex, range_root, subject_of
+
+logger = logging.getLogger(__name__)
+
+QUOTE_MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+"""Double quote marks: straight, curly, low, guillemets and the doubled apostrophes and
+backticks of some wire feeds. Single quotes are left alone: inside a double-quoted region they
+are nested quotes, elsewhere they are mostly apostrophes."""
+
+OPENERS = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
+CLOSERS = frozenset({"\u201d", "\u00bb"})
+OPEN_CONTEXT = frozenset("([{\u2014\u2013-/")
+"""Characters after which a quote mark opens."""
+
+MAX_WORDS_BEFORE_CUE = 30
+"""Words of a speaker phrase allowed between a closing mark and its verb ("..., Quentin Kidd,
+a political scientist at ..., said")."""
+MAX_TOKENS_CUE_TO_MARK = 12
+"""Tokens allowed between a verb and the opening mark it introduces ("told reporters in
+Brussels on Wednesday: ")."""
+_LABEL_WORD = "[A-Z][A-Za-z.'\u2019\\-]*"
+SPEAKER_LABEL = re.compile(
+    f'(?P<mark>["\u201c]?)(?P<label>{_LABEL_WORD}(?: {_LABEL_WORD}){{0,3}}):[ \t]+'
+)
+"""A speaker label at a paragraph's start: "WALLACE: ", "Pat Caddell: "."""
+LABEL_STOPWORDS = frozenset(
+    {
+        "update",
+        "breaking",
+        "watch",
+        "exclusive",
+        "live",
+        "video",
+        "photos",
+        "note",
+        "read more",
+        "related",
+        "see also",
+        "correction",
+        "editor's note",
+        "q",
+        "a",
+        "opinion",
+        "analysis",
+    }
+)
+"""Labels that introduce something other than a speaker's words."""
+LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+MIN_SPEECH_WORDS = 4
+"""Quoted words from this many on are speech next to a verb, whatever the punctuation."""
+SENTENCE_END = frozenset({".", "!", "?"})
+DASHES = ("\u2015", "\u2014", "--")
+"""Dashes that sign a quotation with a name (reader comments, embedded posts)."""
+VERB_POS = frozenset({"VERB"})
+
+
+@dataclass
+class Region:
+    """Words between a pair of quote marks (possibly over several paragraphs).
+
+    Attributes:
+        segments: Character spans of the words inside the marks, one per paragraph.
+        open_char: Position of the first opening mark.
+        close_end: Position just past the closing mark, or the paragraph end if unclosed.
+        closed: Whether a closing mark was found.
+        paragraph: Index of the paragraph where the region ends.
+        paragraph_end: Character where that paragraph ends.
+        starts_paragraph: Whether the opening mark is the paragraph's first character.
+    """
+
+    segments: list[tuple[int, int]]
+    open_char: int
+    close_end: int
+    closed: bool
+    paragraph: int
+    paragraph_end: int
+    starts_paragraph: bool = False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Line spans of the text: quotes are paired within a line (a paragraph)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip():
+            spans.append((position, end))
+        position = end + 1
+    return spans
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """Tell whether a quote mark opens, closes, or could do either ("either")."""
+    mark = text[start:end]
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    can_open = not after.isspace() and (
+        before.isspace() or before in OPEN_CONTEXT or QUOTE_MARKS.match(before) is not None
+    )
+    can_close = not before.isspace() and (
+        after.isspace() or not after.isalnum() or QUOTE_MARKS.match(after) is not None
+    )
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    return "either"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def find_regions(text: str) -> list[Region]:
+    """Pair quote marks into regions, paragraph by paragraph.
+
+    An opening mark left open at a paragraph's end closes there (the quote is unbalanced)
+    unless the next paragraph opens with a quote mark: then both are one region, the news
+    convention for a quotation over several paragraphs. A stray mark is skipped and pairing
+    goes on after it.
+    """
+    regions: list[Region] = []
+    pending: Region | None = None
+    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+        marks = [
+            (m.start(), m.end(), _role(text, m.start(), m.end()))
+            for m in QUOTE_MARKS.finditer(text, p_start, p_end)
+        ]
+        leading = bool(marks) and not text[p_start : marks[0][0]].strip()
+        carry = pending if leading and marks[0][2] != "close" else None
+        if pending is not None and carry is None:
+            regions.append(pending)
+        pending = None
+        opened: int | None = None
+        opened_end = 0
+        for start, end, role in marks:
+            if opened is None:
+                if role == "close":
+                    logger.debug("stray closing quote mark at %d", start)
+                    continue
+                opened, opened_end = start, end
+                continue
+            if role == "open":
+                logger.debug("unbalanced opening quote mark at %d", opened)
+                opened, opened_end = start, end
+                continue
+            region = _extend(carry, text, opened, opened_end, start, end, True, number, p_start)
+            carry = None
+            region.paragraph_end = p_end
+            if region.segments:
+                regions.append(region)
+            opened = None
+        if opened is not None:
+            region = _extend(carry, text, opened, opened_end, p_end, p_end, False, number, p_start)
+            region.paragraph_end = p_end
+            pending = region if region.segments else None
+        elif carry is not None:
+            regions.append(carry)
+    if pending is not None:
+        regions.append(pending)
+    return regions
+
+
+def _extend(
+    carry: Region | None,
+    text: str,
+    open_char: int,
+    content_start: int,
+    content_end: int,
+    close_end: int,
+    closed: bool,
+    paragraph: int,
+    paragraph_start: int,
+) -> Region:
+    """Start a region, or add a paragraph to the one ``carry`` holds open."""
+    start, end = _trim(text, content_start, content_end)
+    segments = [(start, end)] if end > start else []
+    if carry is not None:
+        carry.segments.extend(segments)
+        carry.close_end = close_end
+        carry.closed = closed
+        carry.paragraph = paragraph
+        return carry
+    return Region(
+        segments=segments,
+        open_char=open_char,
+        close_end=close_end,
+        closed=closed,
+        paragraph=paragraph,
+        paragraph_end=close_end,
+        starts_paragraph=open_char == paragraph_start,
+    )
+
+
+def find_turns(doc: Doc, index: TokenIndex) -> list[Statement]:
+    """Find paragraphs that open with a speaker label and a colon.
+
+    Transcripts ("WALLACE: Do you really see those two as equivalent?") and headlines that
+    attribute with a colon ("Pat Caddell: Democrat voters worried ..."). A label in capitals is
+    a transcript turn, a direct quote; a label that the entity recogniser calls a person or an
+    organisation heads a paraphrase, an indirect statement.
+    """
+    text = index.text
+    turns: list[Statement] = []
+    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+        match = SPEAKER_LABEL.match(text, p_start, p_end)
+        if match is None:
+            continue
+        label = match.group("label")
+        if label.lower() in LABEL_STOPWORDS:
+            continue
+        first = index.at_or_after(match.start("label"))
+        colon = index.containing(match.end("label"))
+        if colon <= first or doc[colon].text != ":":
+            continue
+        transcript = label.isupper() and len(label.replace(".", "")) >= 2
+        named = all(t.ent_type_ in LABEL_ENTITIES for t in doc[first:colon])
+        if not (transcript or named):
+            continue
+        start, end = _trim(text, match.end(), p_end)
+        while end > start and QUOTE_MARKS.match(text[end - 1]):
+            end -= 1
+        if end - start < 2:
+            continue
+        root = range_root(doc, first, colon)
+        if root is None:
+            continue
+        turns.append(
+            Statement(
+                kind="direct" if transcript or match.group("mark") else "indirect",
+                segments=[(start, end)],
+                cue=(colon, colon + 1),
+                speaker_head=root.i,
+                speaker_extent=(first, colon),
+                tail_end=-1,
+                paragraph=number,
+            )
+        )
+    return turns
+
+
+def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+    """Tell whether a token is a reporting verb of the lexicon used as a verb."""
+    if token.lower_ not in lexicon.verbs:
+        return False
+    if token.i and token.doc[token.i - 1].text == "-":
+        return False  # "so-called", "self-described"
+    return token.pos_ in VERB_POS or token.tag_.startswith("VB")
+
+
+def cue_after(
+    doc: Doc, index: TokenIndex, region: Region, limit: int, lexicon: QuoteLexicon
+) -> tuple[Token, int] | None:
+    """Find the reporting verb of an attribution right after a closing mark.
+
+    A verb that reports a clause of its own after it ("..." She said the Commission would
+    ...") introduces that clause, not the quotation. A dash followed by a name (``" ―
+    Jorge Falcon``, the signature of a reader comment or an embedded post) counts as a cue.
+
+    Returns:
+        The verb (or dash) and the character where its sentence ends (-1 when another
+        quotation starts before it does), or None.
+    """
+    rest = index.text[region.close_end : limit]
+    stripped = rest.lstrip(" ")
+    if stripped.startswith(DASHES):
+        dash = index.containing(region.close_end + len(rest) - len(stripped))
+        if _name_follows(doc, dash + 1):
+            return doc[dash], _clause_end(doc, dash, limit, region.paragraph_end)
+    i = index.at_or_after(region.close_end)
+    words = 0
+    while i < len(doc) and doc[i].idx < limit:
+        token = doc[i]
+        if token.is_punct or token.is_space:
+            if token.text in SENTENCE_END and words:
+                return None
+            if QUOTE_MARKS.fullmatch(token.text):
+                return None
+            i += 1
+            continue
+        if is_cue_verb(token, lexicon):
+            if any(c.dep_ in ("ccomp",) and c.i > token.i for c in token.children):
+                return None
+            return token, _clause_end(doc, i, limit, region.paragraph_end)
+        if token.pos_ in VERB_POS or words >= MAX_WORDS_BEFORE_CUE:
+            return None
+        words += 1
+        i += 1
+    return None
+
+
+def is_dash(token: Token) -> bool:
+    """Tell whether a cue token is a signature dash (possibly glued to the closing mark)."""
+    return any(d in token.text for d in DASHES) and not any(c.isalnum() for c in token.text)
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].pos_ == "PROPN"
+
+
+def _clause_end(doc: Doc, i: int, limit: int, paragraph_end: int) -> int:
+    """Character just past the sentence-ending punctuation after token ``i``; ``limit`` at a
+    paragraph end; -1 when a quote mark comes first (the quotation goes on inside the
+    attribution sentence, or the next quotation opens before the sentence ends, so what
+    follows is no continuation)."""
+    while i < len(doc) and doc[i].idx < limit:
+        token = doc[i]
+        if token.text in SENTENCE_END:
+            return token.idx + len(token.text)
+        if QUOTE_MARKS.fullmatch(token.text):
+            return -1
+        i += 1
+    return limit if limit >= paragraph_end else -1
+
+
+def direct_speaker(
+    doc: Doc, index: TokenIndex, region: Region, cue: Token, after: bool
+) -> tuple[int | None, tuple[int, int] | None]:
+    """Find the head word of a direct quote's speaker and the range it must stay in.
+
+    After a closing mark, the speaker stands between the mark and the verb ("..." Kim said)
+    or right after the verb ("..." said Kim); the parse is trusted only when its subject lies
+    there, else the head of the words between mark and verb is taken.
+    """
+
+    def inside(i: int) -> bool:
+        char = doc[i].idx
+        return any(start <= char < end for start, end in region.segments)
+
+    if is_dash(cue):
+        end = cue.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        root = range_root(doc, cue.i + 1, end)
+        return (root.i if root else None), (cue.i + 1, end)
+    subject = subject_of(cue, avoid=inside)
+    if not after:
+        return (subject.i if subject is not None else None), None
+    first = index.at_or_after(region.close_end)
+    while first < cue.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if first < cue.i:
+        extent = (first, cue.i)
+        if subject is not None and first <= subject.i < cue.i:
+            return subject.i, extent
+        root = range_root(doc, first, cue.i)
+        return (root.i if root is not None else None), extent
+    if subject is not None and subject.i > cue.i:
+        return subject.i, None
+    for token in doc[cue.i + 1 : min(len(doc), cue.i + 4)]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            while token.head.i != token.i and token.dep_ in ("compound", "flat"):
+                token = token.head
+            return token.i, None
+    return None, None
+
+
+def cue_before(
+    doc: Doc, index: TokenIndex, region: Region, floor: int, lexicon: QuoteLexicon
+) -> Token | None:
+    """Find the reporting verb that introduces a quote ("Kim said: ", "She continued, ")."""
+    j = index.before(region.open_char)
+    if j < 0 or doc[j].idx < floor:
+        return None
+    introduced = doc[j].text in (":", ",", "\u2014", "\u2013", "-")
+    if introduced:
+        j -= 1
+    steps = 0
+    while j >= 0 and doc[j].idx >= floor and steps < MAX_TOKENS_CUE_TO_MARK:
+        token = doc[j]
+        if token.text in SENTENCE_END or QUOTE_MARKS.fullmatch(token.text):
+            return None
+        if is_cue_verb(token, lexicon):
+            if steps == 0 or introduced:
+                return token
+            return None
+        if token.pos_ in VERB_POS:
+            return None
+        j -= 1
+        steps += 1
+    return None
+
+
+def cue_colon(doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon) -> Token | None:
+    """Find the cue of a quotation introduced by a colon, in its paragraph or at the end of
+    the previous one ("Sanders made the following comment:" then the quote).
+
+    The cue is the sentence's last reporting verb before the colon, else its main verb when
+    that has a subject (the speaker).
+    """
+    position = _position_before(index.text, region.open_char)
+    if position < 0 or index.text[position] != ":":
+        return None
+    colon = index.containing(position)
+    if doc[colon].text != ":":
+        return None
+    sentence = doc[colon].sent
+    cues = [t for t in doc[sentence.start : colon] if is_cue_verb(t, lexicon)]
+    if cues:
+        return cues[-1]
+    root = sentence.root
+    if root.i < colon and root.pos_ in ("VERB", "AUX") and subject_of(root) is not None:
+        return root
+    return None
+
+
+def attribute_regions(
+    doc: Doc, index: TokenIndex, regions: list[Region], lexicon: QuoteLexicon
+) -> tuple[list[Statement], list[Region]]:
+    """Turn quote regions into direct statements; return them and the regions left over.
+
+    Args:
+        doc: The parsed document.
+        index: Its character-to-token index.
+        regions: The quote regions in text order.
+        lexicon: The reporting cues.
+    """
+    statements: list[Statement] = []
+    leftover: list[Region] = []
+    used_cues: dict[int, Statement] = {}
+    for k, region in enumerate(regions):
+        following = regions[k + 1] if k + 1 < len(regions) else None
+        limit = region.paragraph_end
+        if following is not None and following.open_char < limit:
+            limit = following.open_char
+        previous = statements[-1] if statements else None
+        floor = _floor(index.text, region, regions[k - 1] if k else None)
+        found = cue_after(doc, index, region, limit, lexicon)
+        verb: Token | None = None
+        tail = region.close_end
+        after = found is not None
+        if found is not None:
+            verb, tail = found
+        else:
+            verb = cue_before(doc, index, region, floor, lexicon)
+            if verb is None:
+                verb = cue_colon(doc, index, region, lexicon)
+        if verb is not None and not _speech_like(index.text, region, after):
+            verb = None
+        if verb is not None and after and _inside_sentence(doc, index, region, floor):
+            verb = None
+        if verb is not None and verb.i in used_cues:
+            used_cues[verb.i].segments.extend(region.segments)
+            used_cues[verb.i].tail_end = tail
+            continue
+        if verb is not None:
+            statement = Statement(
+                kind="direct",
+                segments=list(region.segments),
+                cue=(verb.i, verb.i + 1),
+                tail_end=tail,
+                paragraph=region.paragraph,
+            )
+            head, extent = direct_speaker(doc, index, region, verb, after)
+            statement.speaker_head = head
+            statement.speaker_extent = extent
+            statements.append(statement)
+            used_cues[verb.i] = statement
+            continue
+        if previous is not None and _continues(index.text, previous, region):
+            previous.segments.extend(region.segments)
+            previous.tail_end = region.close_end
+            previous.paragraph = region.paragraph
+            continue
+        leftover.append(region)
+    return statements, leftover
+
+
+def _speech_like(text: str, region: Region, after: bool) -> bool:
+    """Tell a quotation from a title or scare quote next to a verb ("appeared on "Face the
+    Nation"", "called him "Lyin' Ted""): a few words only count as speech when punctuation
+    sets them off as an utterance (``"No," he said``, ``he said: "No."``)."""
+    words = sum(len(text[start:end].split()) for start, end in region.segments)
+    if words >= MIN_SPEECH_WORDS:
+        return True
+    if after:
+        inside_end = text[region.segments[-1][1] : region.close_end]
+        following = text[region.close_end : region.close_end + 2].strip()
+        return any(c in inside_end for c in ",?!\u2014") or following.startswith(",")
+    return _char_before(text, region.open_char) in (",", ":", "\u2014")
+
+
+def _inside_sentence(doc: Doc, index: TokenIndex, region: Region, floor: int) -> bool:
+    """Tell whether words of the writer's own sentence lead up to the opening mark ("using
+    the tax "is a misguided approach," said Burman", "on CBS's "Face the Nation," Ryan
+    said"): then the quoted words are a fragment of a paraphrase, not a quotation."""
+    before = index.text[floor : region.open_char].rstrip()
+    if not before or before.endswith((",", ":", "\u2014", "-", "(")):
+        return False
+    j = index.before(region.open_char)
+    return j >= 0 and doc[j].idx >= floor and doc[j].text not in SENTENCE_END
+
+
+def _position_before(text: str, position: int) -> int:
+    """Index of the last non-space character before ``position`` (-1 if none)."""
+    position -= 1
+    while position >= 0 and text[position].isspace():
+        position -= 1
+    return position
+
+
+def _char_before(text: str, position: int) -> str:
+    """The last non-space character before ``position`` ("" if none)."""
+    found = _position_before(text, position)
+    return text[found] if found >= 0 else ""
+
+
+def _floor(text: str, region: Region, previous: Region | None) -> int:
+    """Earliest character a cue before ``region`` may start at: its paragraph's start or the
+    previous region's end, whichever is later."""
+    start = text.rfind("\n", 0, region.open_char) + 1
+    if previous is not None and previous.close_end > start:
+        start = previous.close_end
+    return start
+
+
+def _continues(text: str, previous: Statement, region: Region) -> bool:
+    """Tell whether a quote with no cue of its own carries on the previous statement.
+
+    True for the second part of a split quote (nothing but space between the end of the
+    attribution and this quote, or the attribution sentence going on to a comma and this
+    quote: ``"...," Tester said, referring to ..., "..."``), and for a quote that opens a
+    paragraph right after a paragraph whose last words were the previous statement.
+    """
+    if previous.kind != "direct":
+        return False
+    if previous.tail_end < 0:
+        return (
+            previous.paragraph == region.paragraph and _char_before(text, region.open_char) == ","
+        )
+    between = text[previous.tail_end : region.open_char]
+    if not between.strip():
+        return True
+    return bool(region.starts_paragraph and "\n" in between and not between.strip(" \n.,"))

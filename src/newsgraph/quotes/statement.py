@@ -1,0 +1,152 @@
+"""The working record of one statement while the quote finder builds it, and token helpers.
+
+A ``Statement`` holds token and character positions into one ``Doc``; the component turns it
+into the plain dict stored on ``doc._.ng_quotes`` once the speaker is resolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
+"""A verb with one of these relations and no subject of its own shares its head's subject:
+"stressed ... and said that", "continued to say", "adding that", "speaking to reporters"."""
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass
+class Statement:
+    """A statement found in the text: content, cue and speaker positions.
+
+    Attributes:
+        kind: "direct" (in quote marks) or "indirect" (reported in the writer's words).
+        segments: Character spans of the content; several for a split or multi-paragraph quote.
+        cue: Token span ``(first, last + 1)`` of the cue ("said", "according to").
+        speaker_head: Token index of the speaker phrase's head word, or None.
+        actor: The resolved actor id, or None.
+        tail_end: For a direct quote, the character where its attribution clause ends
+            (used to join the next quote of a split statement); -1 when the clause does not
+            end before another quotation starts.
+        paragraph: Index of the paragraph where a direct quote ends.
+        speaker_extent: Token range the speaker phrase must stay in (between a closing
+            quote mark and its verb), or None.
+    """
+
+    kind: str
+    segments: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    speaker_head: int | None = None
+    actor: str | None = None
+    tail_end: int = 0
+    paragraph: int = 0
+    speaker_extent: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> int:
+        """First character of the content."""
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        """One past the last character of the content."""
+        return self.segments[-1][1]
+
+
+class TokenIndex:
+    """Map character offsets to tokens of one ``Doc`` (built once per document)."""
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        """The document text (``Doc.text`` joins every token on each access: read it once)."""
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after ``char`` (``len(doc)`` if none)."""
+        return bisect.bisect_left(self.starts, char)
+
+    def before(self, char: int) -> int:
+        """Index of the last token starting before ``char`` (-1 if none)."""
+        return bisect.bisect_left(self.starts, char) - 1
+
+    def containing(self, char: int) -> int:
+        """Index of the token that covers ``char`` (or the last token starting before it)."""
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+
+def subject_of(
+    verb: Token, depth: int = 0, avoid: Callable[[int], bool] | None = None
+) -> Token | None:
+    """Return the speaker-bearing subject of a reporting verb, following shared subjects.
+
+    A relative pronoun subject ("officials who said") stands for the noun the clause
+    modifies, and a passive with a "by" agent takes the agent. When the parser gives the
+    verb several subjects (it sometimes takes one from inside the quotation), the one closest
+    to the verb that ``avoid`` does not reject wins.
+
+    Args:
+        verb: The reporting verb.
+        depth: Recursion depth (shared subjects are followed a few steps at most).
+        avoid: Rejects token indices that cannot be the speaker (inside the content).
+    """
+    if depth > 4:
+        return None
+    passive = False
+    subjects: list[Token] = []
+    for child in verb.children:
+        if avoid is not None and avoid(child.i):
+            continue
+        if child.dep_ in SUBJECT_DEPS:
+            subjects.append(child)
+        elif child.dep_ in PASSIVE_SUBJECT_DEPS:
+            passive = True
+        elif child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if subjects:
+        child = min(subjects, key=lambda t: abs(t.i - verb.i))
+        if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    if passive:
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head if verb.tag_ == "VBG" else None
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return subject_of(verb.head, depth + 1, avoid)
+    return None
+
+
+def range_root(doc: Doc, first: int, end: int) -> Token | None:
+    """The head word of the tokens ``doc[first:end]`` taken as one phrase: the first noun,
+    name or pronoun whose syntactic head lies outside the range. Used when the parse attaches
+    a speaker phrase to the wrong word ("..., Flynn, a top surrogate, said")."""
+    best: Token | None = None
+    for token in doc[first:end]:
+        if token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if not first <= token.head.i < end or token.head.i == token.i:
+            return token
+        if best is None:
+            best = token
+    return best
+
+
+def char_bounds(doc: Doc, first: int, end: int) -> tuple[int, int]:
+    """Character span of the tokens ``doc[first:end]``."""
+    last = doc[end - 1]
+    return doc[first].idx, last.idx + len(last.text)

@@ -1,0 +1,94 @@
+"""The normaliser: TIMEX3 values against a document date, with tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.dates.lexicon import time_words, word_table
+from newsgraph.dates.normalise import FUTURE, PAST, PRESENT, Normaliser, weekday_date
+
+WEDNESDAY = date(2025, 4, 9)
+
+
+@pytest.fixture(scope="module")
+def normalise() -> Normaliser:
+    return Normaliser(word_table(time_words()))
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "kind"),
+    [
+        ("Tuesday", PAST, "2025-04-08", "DATE"),
+        ("Tuesday", FUTURE, "2025-04-15", "DATE"),
+        ("on Wednesday", PAST, "2025-04-09", "DATE"),
+        ("last Friday", None, "2025-04-04", "DATE"),
+        ("next Monday", None, "2025-04-14", "DATE"),
+        ("Tuesday night", PAST, "2025-04-08TNI", "TIME"),
+        ("overnight", PAST, "2025-04-08TNI", "TIME"),
+        ("today", None, "2025-04-09", "DATE"),
+        ("yesterday", None, "2025-04-08", "DATE"),
+        ("last week", None, "2025-W14", "DATE"),
+        ("this weekend", FUTURE, "2025-W15-WE", "DATE"),
+        ("earlier this month", PAST, "2025-04", "DATE"),
+        ("last month", None, "2025-03", "DATE"),
+        ("on Feb. 14", PAST, "2025-02-14", "DATE"),
+        ("Feb. 14", FUTURE, "2026-02-14", "DATE"),
+        ("14 February 2014", None, "2014-02-14", "DATE"),
+        ("in 2014", None, "2014", "DATE"),
+        ("March 2022", None, "2022-03", "DATE"),
+        ("the 1990s", None, "199", "DATE"),
+        ("the third quarter", PAST, "2024-Q3", "DATE"),
+        ("the first quarter", PAST, "2025-Q1", "DATE"),
+        ("the first quarter of 2024", None, "2024-Q1", "DATE"),
+        ("last spring", None, "2024-SP", "DATE"),
+        ("three years ago", None, "2022", "DATE"),
+        ("30-day", None, "P30D", "DURATION"),
+        ("the past three years", None, "P3Y", "DURATION"),
+        ("several weeks", None, "PXW", "DURATION"),
+        ("two hours", None, "PT2H", "DURATION"),
+        ("daily", None, "P1D", "SET"),
+        ("now", PRESENT, "PRESENT_REF", "DATE"),
+        ("recently", None, "PAST_REF", "DATE"),
+        ("shortly after 2 a.m.", PAST, "2025-04-09T02:00", "TIME"),
+    ],
+)
+def test_normalise_values_against_the_document_date(
+    normalise: Normaliser, text: str, tense: str | None, value: str, kind: str
+) -> None:
+    found = normalise(text, WEDNESDAY, tense)
+    assert found is not None
+    assert (found.value, found.type) == (value, kind)
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "last week", "overnight", "yesterday", "now"])
+def test_normalise_relative_expressions_stay_unresolved_without_a_date(
+    normalise: Normaliser, text: str
+) -> None:
+    found = normalise(text, None, PAST)
+    assert found is not None
+    assert found.value in (None, "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("in 2014", "2014"), ("Feb. 14, 2022", "2022-02-14"), ("Feb. 14", "XXXX-02-14")],
+)
+def test_normalise_absolute_dates_keep_their_value_without_a_date(
+    normalise: Normaliser, text: str, value: str
+) -> None:
+    found = normalise(text, None, None)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("text", ["6-year-old", "44", "52 years old", "quarterly", "$5"])
+def test_normalise_rejects_what_is_not_a_time(normalise: Normaliser, text: str) -> None:
+    assert normalise(text, WEDNESDAY, None) is None
+
+
+@pytest.mark.parametrize(("weekday", "tense", "day"), [(2, PAST, 9), (2, FUTURE, 9), (0, PAST, 7)])
+def test_normalise_weekday_on_the_document_day_is_that_day(
+    weekday: int, tense: str, day: int
+) -> None:
+    assert weekday_date(WEDNESDAY, weekday, tense, None) == date(2025, 4, day)

@@ -1,0 +1,100 @@
+"""Speaker resolution: names, pronouns, titles, collectives and possessives to actor ids."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsgraph import extract
+
+
+def _actor_of(document: Any, quote: Any) -> str | None:
+    actor = document.actor(quote.speaker)
+    return actor.name if actor is not None else None
+
+
+@pytest.mark.model
+def test_speakers_pronoun_follows_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        "Ukrainian Defence Minister Rustem Umerov met Pete Hegseth in Brussels on Wednesday. "
+        "Umerov said Kyiv was counting on its partners to deliver air defence systems. "
+        '"We are grateful, but we need them on time," he told reporters.'
+    )
+    document = extract(text, "2025-02-12", nlp=nlp)
+    direct = next(q for q in document.quotes if q.kind == "direct")
+    assert direct.speaker_text == "he"
+    assert (_actor_of(document, direct) or "").endswith("Umerov")
+
+
+@pytest.mark.model
+def test_speakers_pronoun_of_an_unnamed_speaker_stays_unresolved(nlp: Language) -> None:
+    text = (
+        "Mali's interim president, General Assimi Goita, has promised to restore security.\n\n"
+        "A resident of Djibo said he heard heavy gunfire for several hours. "
+        '"We stayed inside all morning," he said by phone.'
+    )
+    document = extract(text, "2025-05-11", nlp=nlp)
+    direct = next(q for q in document.quotes if q.kind == "direct")
+    assert direct.speaker_text == "he"
+    assert direct.speaker is None
+
+
+@pytest.mark.model
+def test_speakers_title_to_the_person_who_holds_it(nlp: Language) -> None:
+    text = (
+        "Regional governor Vitaliy Kim said the drones struck a residential district.\n\n"
+        "\u201cThere are no military facilities in this neighbourhood,\u201d the governor said."
+    )
+    document = extract(text, "2025-04-09", nlp=nlp)
+    direct = next(q for q in document.quotes if q.kind == "direct")
+    assert direct.speaker_text == "the governor"
+    assert _actor_of(document, direct) == "Vitaliy Kim"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "expected"),
+    [
+        (
+            "Russia launched 143 drones overnight, Ukraine's air force said.",
+            "Ukraine's air force",
+            "Ukrain",
+        ),
+        (
+            "Ukrainian authorities reported that power had been restored in Kharkiv.",
+            "Ukrainian authorities",
+            "Ukrain",
+        ),
+        (
+            "A Downing Street spokesperson said the call lasted an hour.",
+            "A Downing Street spokesperson",
+            "",
+        ),
+    ],
+)
+def test_speakers_collective_or_possessive_to_the_body(
+    nlp: Language, text: str, speaker_text: str, expected: str
+) -> None:
+    document = extract(text, "2025-04-09", nlp=nlp)
+    [quote] = document.quotes
+    assert quote.speaker_text == speaker_text
+    assert quote.speaker is not None
+    name = _actor_of(document, quote) or ""
+    assert expected in name
+    mention_texts = {m.text for m in document.actor(quote.speaker).mentions}  # type: ignore[union-attr]
+    assert any(t in speaker_text for t in mention_texts)
+
+
+@pytest.mark.model
+def test_speakers_text_is_kept_as_written(nlp: Language) -> None:
+    text = (
+        "\u201cThis is a first step, not a final peace,\u201d M23 spokesman Lawrence Kanyuka "
+        "said on X."
+    )
+    document = extract(text, "2025-07-19", nlp=nlp)
+    [quote] = document.quotes
+    assert quote.speaker_text == "M23 spokesman Lawrence Kanyuka"
+    assert quote.speaker_span is not None and quote.speaker_span.text == quote.speaker_text
+    assert _actor_of(document, quote) == "Lawrence Kanyuka"
