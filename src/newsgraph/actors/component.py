@@ -380,7 +380,7 @@ class ActorFinder:
     def _build_caps_gazetteer(nlp: Language) -> PhraseMatcher:
         """Countries and capitals by lower-case form, for all-caps headlines the model misses."""
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = set()
+        names: set[str] = set()
         for country in load_countries():
             names.update(a for a in (country.name, *country.aliases) if not a.isupper())
         names.update(seat.text for seat in load_seats() if seat.is_city)

@@ -202,7 +202,7 @@ def read_geowebnews(path: Path) -> list[GeoDocument]:
     All annotation types are kept (expressions, non-toponyms, demonyms, ...) so that a scorer
     can both select the gold toponyms and explain false positives that hit other types.
     """
-    documents = []
+    documents: list[GeoDocument] = []
     for article in ET.parse(path).getroot().iter("article"):
         text = article.findtext("text") or ""
         counts: Counter[str] = Counter()
