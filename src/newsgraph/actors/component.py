@@ -203,6 +203,7 @@ class ActorFinder:
         self.name = name
         self.lex = lexicons or default_lexicons()
         self.gazetteer = self._build_gazetteer(nlp)
+        self.title_starts = {phrase.split()[0] for phrase in self.lex.titles}
         self.caps_gazetteer = self._build_caps_gazetteer(nlp)
         self.common_words: set[str] = set()
         if "lemmatizer" in nlp.pipe_names:
@@ -309,7 +310,7 @@ class ActorFinder:
         found = []
         i = 0
         while i < len(doc):
-            if not doc[i].is_title:
+            if doc[i].lower_ not in self.title_starts:
                 i += 1
                 continue
             match_end = None
@@ -317,7 +318,7 @@ class ActorFinder:
                 if self.lex.title(doc[i : i + width].text) is not None:
                     match_end = i + width
                     break
-            if match_end is None or not doc[match_end - 1].is_title:
+            if match_end is None:
                 i += 1
                 continue
             end = match_end
@@ -332,10 +333,11 @@ class ActorFinder:
             if end > match_end:
                 end = _name_end(doc, end)
             names = doc[match_end:end]
-            whole_entity = (
+            whole_entity = (  # the model already tagged exactly these words as one name
                 len(names) > 0
                 and names[0].ent_iob_ == "B"
                 and names[0].ent_type_ == "PERSON"
+                and all(t.ent_iob_ == "I" for t in names[1:])
                 and (end >= len(doc) or doc[end].ent_iob_ != "I")
             )
             if len(names) >= 2 and not whole_entity:

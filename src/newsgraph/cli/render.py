@@ -47,32 +47,18 @@ def document_view(doc: Document) -> RenderableType:
         )
     parts.append(places)
 
-    events = Table(
-        "id",
-        "type",
-        "mode",
-        "source",
-        "target",
-        "date",
-        "quantities",
-        "evidence",
-        title="Events",
-        title_justify="left",
-    )
+    events = Table("id", "event", "who", "when", "how many", title="Events", title_justify="left")
     for e in doc.events:
         source = doc.actor(e.source)
         target = doc.actor(e.target)
-        quantities = ", ".join(f"{q.text} {q.status or ''}".strip() for q in e.quantities)
-        events.add_row(
-            e.id,
-            e.type,
-            e.mode or "",
-            source.name if source else "",
-            target.name if target else "",
-            e.date.value or "",
-            quantities,
-            _clip(e.evidence.text, 60),
-        )
+        place = doc.place(e.place)
+        what = e.type + (f" ({e.mode})" if e.mode else "")
+        if e.factuality.value != "asserted":
+            what += f" [{e.factuality.value}]"
+        who = f"{source.name if source else '?'} -> {target.name if target else '?'}"
+        when = " ".join(x for x in (e.date.value, f"in {place.name}" if place else None) if x)
+        quantities = "; ".join(f"{q.text} {q.status or ''}".strip() for q in e.quantities)
+        events.add_row(e.id, what, who, when, quantities)
     parts.append(events)
 
     quotes = Table("id", "kind", "speaker", "cue", "text", title="Quotes", title_justify="left")
