@@ -708,6 +708,14 @@ class ActorFinder:
                 if org_row is not None:
                     org = org_row.name
             generic = title.title in {"leader", "chief", "head", "official"}
+            if generic and not (country or org):
+                continue  # "the head" alone could be anyone; "the NATO chief" cannot
+            if chunk.root.dep_ == "appos" or (
+                chunk.start >= 2
+                and doc[chunk.start - 1].text == ","
+                and doc[chunk.start - 2].ent_type_ == "PERSON"
+            ):
+                continue  # "Roman Mrochko, the head of ...": describes the name before it
 
             def matches(
                 actor: _Actor,
