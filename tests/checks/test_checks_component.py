@@ -75,6 +75,7 @@ def test_checks_each_kind_on_a_short_report(
         "Russia launched 80 drones overnight; 62 were shot down and 18 were lost to jamming.",
         "The budget sets aside $2.3 billion for 180 schools, a 4% rise, and hires 1,200 teachers.",
         "The party lifted its share of the vote from 41% in 2019 to 63% this year.",
+        "The film won 55% of the jury votes and 70% of the viewer votes in the two rounds.",
         "The firm grew its market share from 55% last year to more than 60% in March.",
     ],
 )

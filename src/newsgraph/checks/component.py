@@ -108,6 +108,7 @@ class NumberChecker:
         """Percentages of one vote or poll in one sentence that sum past 100%."""
         shares = []
         whole = None
+        wholes: set[str | None] = set()
         if CHANGE.search(sentence.text):
             return []  # "rose from 62% to 68%": one share over time
         for ent in sentence.ents:
@@ -124,10 +125,11 @@ class NumberChecker:
             ):
                 return []  # "more than 68%": a bound, not a share to add
             shares.append(Percentage(float(match.group(1)), ent.text, ent.start_char, ent.end_char))
+            wholes.add(_whole_of(ent))
             found = {t.lower_ for t in sentence} & SHARE_WORDS
             whole = whole or (sorted(found)[0] if found else None)
-        if whole is None:
-            return []
+        if whole is None or len(wholes - {None}) > 1:
+            return []  # "52% of the online votes and 68% of the text messages": two wholes
         return shares_over_100(shares, whole)
 
     @staticmethod
@@ -168,6 +170,19 @@ class NumberChecker:
             ]
             checks.append(CheckResult("date_arithmetic", "warning", message, values, evidence))
         return checks
+
+
+def _whole_of(ent: Span) -> str | None:
+    """The noun a percentage is a share of: "52% of the online votes" -> "online votes"."""
+    for token in (ent.root, *ent.root.children):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return " ".join(
+                        t.lower_ for t in objects[0].subtree if t.dep_ not in ("det", "poss")
+                    )
+    return None
 
 
 def _ordinal_word(number: int) -> str:
