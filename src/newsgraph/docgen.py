@@ -18,7 +18,20 @@ from newsgraph.model import json_schema
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCHEMA_PATH = DOCS / "document.schema.json"
 CLI_PATH = DOCS / "cli.md"
-CLI_COMMANDS = ("extract", "eval", "schema", "info")
+CLI_COMMANDS = (
+    "extract",
+    "eval",
+    "schema",
+    "info",
+    "ingest",
+    "events",
+    "quotes",
+    "search",
+    "stats",
+    "export",
+    "db",
+    "db upgrade",
+)
 _START = "<!-- [[[help {name}]]] -->"
 _END = "<!-- [[[end]]] -->"
 
@@ -32,7 +45,8 @@ def command_help(name: str) -> str:
     """``newsgraph NAME --help`` as plain text, at a fixed width."""
     from newsgraph.cli import app
 
-    result = CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"})
+    args = [*name.split(), "--help"]  # "db upgrade": a sub-command
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     return "\n".join(line.rstrip() for line in result.output.splitlines()).strip() + "\n"
 
 

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     )
     fetch_timeout: float = Field(default=20.0, description="Seconds to wait for a URL.")
     batch_size: int = Field(default=32, description="Documents per nlp.pipe batch.")
+    db: str = Field(default="sqlite:///newsgraph.db", description="Corpus store URL (SQLAlchemy).")
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -256,3 +256,6 @@ def eval_cli(
         write_json(results, Path(out))
     if markdown:
         write_markdown(results, Path(markdown))
+
+
+from newsgraph.cli import corpus as _corpus  # noqa: E402,F401

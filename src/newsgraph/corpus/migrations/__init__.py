@@ -1,0 +1,1 @@
+"""Alembic migrations of the corpus store (run by ``newsgraph db upgrade``)."""

@@ -1,0 +1,1 @@
+"""Alembic revisions, oldest first; each file's message says what it changes."""
