@@ -127,12 +127,38 @@ def _store(db: str | None, *, create: bool = False) -> Iterator[Store]:
         store.close()
 
 
+SHORT_COLUMNS = {
+    "id",
+    "day",
+    "type",
+    "cameo",
+    "published",
+    "kind",
+    "reports",
+    "document_id",
+    "rank",
+}
+LONG_COLUMNS = {"evidence", "text", "snippet", "title"}
+
+
+def _cell(value: Any, column: str) -> str:
+    """A table cell: ids shortened, long text clipped (the JSON and CSV formats keep it all)."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    limit = 9 if column in {"id", "document_id"} else 90
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
     table = Table(title=title, title_justify="left")
     for column in columns:
-        table.add_column(column, no_wrap=True, overflow="ellipsis")
+        if column in SHORT_COLUMNS:  # codes and dates: never squeezed to nothing
+            table.add_column(column, no_wrap=True, max_width=10)
+        else:  # names and sentences wrap at words
+            table.add_column(column, overflow="ellipsis", ratio=3 if column in LONG_COLUMNS else 1)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(_cell(row.get(c), c) for c in columns))
     stdout.print(table)
 
 
@@ -313,8 +339,9 @@ def events_cli(
             row["evidence"] = _clip(row["evidence"], 70)
             row["reports"] = row["num_reports"]
             rows.append(row)
-        columns = ["id", "day", "type", "cameo", "source_name", "target_name", "place"]
-        _print_rows(rows, [*columns, "reports", "evidence"], f"{len(rows)} event(s)")
+        # the terminal view keeps what fits beside the evidence; json/csv carry every column
+        table_columns = ["id", "day", "type", "source_name", "target_name", "place", "evidence"]
+        _print_rows(rows, table_columns, f"{len(rows)} event(s)")
     _more(page.next)
 
 
