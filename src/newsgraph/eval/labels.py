@@ -26,27 +26,12 @@ import logging
 from collections.abc import Iterable
 from types import MappingProxyType
 
+from newsgraph.events.codes import PLOVER_TYPES as EVENT_PLOVER_TYPES
+
 logger = logging.getLogger(__name__)
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-"""Today's 16 PLOVER event types, the values of ``Event.type``."""
+PLOVER_TYPES: tuple[str, ...] = EVENT_PLOVER_TYPES
+"""Today's 16 PLOVER event types, the values of ``Event.type`` (the events stage's list)."""
 
 CAMEO_ROOT_TO_PLOVER: MappingProxyType[str, str | None] = MappingProxyType(
     {
