@@ -7,16 +7,16 @@ it in a pipeline config. ``ActorLexicons`` builds the lookup tables the componen
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.util import registry
 
 from newsgraph.errors import LexiconError
+from newsgraph.lexicon_io import parse_jsonl_rows
 
 SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "MED", "BUS", "IGO", "SPY")
 """CAMEO sector codes newsgraph assigns."""
@@ -79,18 +79,10 @@ def read_rows(name: str, model: type[Row]) -> list[Row]:
     """
     resource = files("newsgraph.actors").joinpath("data", name)
     try:
-        lines = resource.read_text(encoding="utf-8").splitlines()
+        text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise LexiconError(f"lexicon {name} is missing from newsgraph/actors/data") from error
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(model.model_validate(json.loads(line)))
-        except (ValidationError, json.JSONDecodeError) as error:
-            raise LexiconError(f"{name}:{number}: invalid row ({error})") from error
-    return rows
+    return parse_jsonl_rows(text, name, model)
 
 
 @registry.misc("newsgraph.titles.v1")

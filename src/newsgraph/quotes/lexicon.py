@@ -10,7 +10,6 @@ set lookup per token costs nothing.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from newsgraph.errors import LexiconError
+from newsgraph.lexicon_io import parse_jsonl_rows
 
 logger = logging.getLogger(__name__)
 
@@ -81,18 +81,10 @@ def read_rows(name: str, model: type[Row]) -> list[Row]:
     """
     resource = files("newsgraph.quotes").joinpath("data", name)
     try:
-        lines = resource.read_text(encoding="utf-8").splitlines()
+        text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise LexiconError(f"lexicon {name} is missing from newsgraph/quotes/data") from error
-    rows: list[Row] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(model.model_validate(json.loads(line)))
-        except (ValidationError, json.JSONDecodeError) as error:
-            raise LexiconError(f"{name}:{number}: invalid row ({error})") from error
-    return rows
+    return parse_jsonl_rows(text, name, model)
 
 
 @registry.misc("newsgraph.reporting_verbs.v1")
