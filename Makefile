@@ -15,8 +15,14 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
+DEMO_DB ?= newsgraph.db
+
 demo: setup
-	$(BIN)/newsgraph extract samples/ --format table
+	$(BIN)/newsgraph ingest samples/ --db $(DEMO_DB)
+	$(BIN)/newsgraph stats --db $(DEMO_DB)
+	$(BIN)/newsgraph events --db $(DEMO_DB) --min-reports 2
+	$(BIN)/newsgraph checks --db $(DEMO_DB)
+	$(BIN)/newsgraph timeline --db $(DEMO_DB) --actor Russia --limit 15
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -6,7 +6,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph import extract, extract_many
 from newsgraph.errors import InputError
@@ -77,6 +79,37 @@ def test_process_failures_pass_through_in_order(nlp: Language) -> None:
     items: list[RawArticle | Failure] = [Failure("x", "empty"), good, Failure("y", "binary"), good]
     out = list(extract_many(items, nlp=nlp))
     assert [type(o).__name__ for o in out] == ["Failure", "Document", "Failure", "Document"]
+
+
+@Language.component("test_fails_on_boom")
+def _fails_on_boom(doc: Doc) -> Doc:
+    """A component with a bug that only one article triggers."""
+    if "BOOM" in doc.text:
+        raise ValueError("cannot parse this article")
+    return doc
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_process_a_component_failure_drops_one_document_only(n_process: int) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_fails_on_boom")
+    items: list[RawArticle | Failure] = [
+        RawArticle(text="Talks resumed in Geneva on Monday.", source="first"),
+        RawArticle(text="A BOOM shook the port overnight.", source="bad"),
+        Failure("unreadable", "binary"),
+        RawArticle(text="Ministers met again on Tuesday.", source="last"),
+    ]
+    out = list(extract_many(items, nlp=nlp, n_process=n_process, batch_size=1))
+    assert [type(o).__name__ for o in out] == ["Document", "Failure", "Failure", "Document"]
+    failure = out[1]
+    assert isinstance(failure, Failure) and failure.source == "bad"
+    assert failure.reason.startswith("analysis failed")
+    if n_process == 1:
+        assert "test_fails_on_boom: ValueError: cannot parse this article" in failure.reason
+    assert [o.document.source for o in out if isinstance(o, Document)] == ["first", "last"]
+    # the handler is removed afterwards: a direct call still raises
+    with pytest.raises(ValueError, match="cannot parse"):
+        nlp("BOOM")
 
 
 @pytest.mark.model

@@ -11,6 +11,7 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -78,27 +79,68 @@ def extract_many(
     settings = get_settings(model=model)
     nlp = nlp or load(settings.model)
     name = _model_name(nlp)
-    pending: deque[Failure | None] = deque()
+    errors = ComponentErrors()
+    # the handler of components without their own pipe(): ours, and any a user adds (spaCy's
+    # set_error_handler() would also try the parser, which cannot take one in spaCy 3.8)
+    previous = nlp.default_error_handler
+    nlp.default_error_handler = cast(Any, errors)
+    # what went in, in order: a read failure, or the (sequence number, source) of a Doc
+    pending: deque[Failure | tuple[int, str]] = deque()
 
     def docs() -> Iterator[Doc]:
-        for item in items:
+        for seq, item in enumerate(items):
             if isinstance(item, Failure):
                 pending.append(item)
                 continue
-            pending.append(None)
-            yield make_doc(nlp, item, published=published)
+            pending.append((seq, item.source))
+            doc = make_doc(nlp, item, published=published)
+            doc._.ng_meta["seq"] = seq
+            yield doc
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size or settings.batch_size):
-        while pending and pending[0] is not None:
-            failure = pending.popleft()
-            assert failure is not None
-            yield failure
-        pending.popleft()
-        yield doc_to_document(doc, model=name)
-    while pending:
-        failure = pending.popleft()
-        if failure is not None:
-            yield failure
+    def dropped(seq: int, source: str) -> Failure:
+        reason = errors.reasons.pop(seq, "a pipeline component failed (see the log)")
+        return Failure(source=source, reason=f"analysis failed: {reason}")
+
+    try:
+        for doc in nlp.pipe(
+            docs(), n_process=n_process, batch_size=batch_size or settings.batch_size
+        ):
+            seq = (doc._.ng_meta or {}).get("seq")
+            # everything before this Doc is a read failure or a Doc a component failed on
+            while pending:
+                head = pending.popleft()
+                if isinstance(head, Failure):
+                    yield head
+                elif head[0] == seq:
+                    break
+                else:
+                    yield dropped(*head)
+            yield doc_to_document(doc, model=name)
+        while pending:
+            head = pending.popleft()
+            yield head if isinstance(head, Failure) else dropped(*head)
+    finally:
+        nlp.default_error_handler = previous
+
+
+class ComponentErrors:
+    """spaCy error handler: a component that fails on a document drops that document only.
+
+    spaCy calls it instead of raising when a component fails; the document leaves the stream
+    and ``extract_many`` reports it as a ``Failure`` in its place, so one pathological article
+    never aborts a batch of thousands. With worker processes the reason stays in the worker's
+    log; the failure is still reported, with a generic reason.
+    """
+
+    def __init__(self) -> None:
+        self.reasons: dict[int, str] = {}
+
+    def __call__(self, proc_name: str, proc: object, docs: list[Doc], error: Exception) -> None:
+        for doc in docs:
+            seq = (doc._.ng_meta or {}).get("seq")
+            if isinstance(seq, int):
+                self.reasons[seq] = f"{proc_name}: {type(error).__name__}: {error}"
+        logger.error("component %s failed on %d document(s): %r", proc_name, len(docs), error)
 
 
 def extract(

@@ -62,7 +62,7 @@ def test_cli_extract_jsonl_with_published_override() -> None:
     )
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 5
+    assert len(lines) == 7
     assert {d["document"]["published"] for d in lines} == {"2025-10-06"}
 
 

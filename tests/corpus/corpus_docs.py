@@ -34,6 +34,17 @@ def _span(text: str, needle: str, start: int = 0) -> Span:
     return Span(start=at, end=at + len(needle), text=needle)
 
 
+CITY_POINTS = {
+    # name: (GeoNames id, lat, lon): real points, so that merging tells the cities apart
+    "Kherson": (706448, 46.6354, 32.6169),
+    "Mykolaiv": (700569, 46.9659, 31.9974),
+    "Odesa": (698740, 46.4775, 30.7326),
+    "Sumy": (692194, 50.9216, 34.8003),
+    "Izium": (707292, 49.2128, 37.2567),
+    "Kharkiv": (706483, 49.9808, 36.2527),
+}
+
+
 def make_document(
     city: str = "Kherson",
     *,
@@ -120,11 +131,11 @@ def make_document(
             Place(
                 id="p1",
                 name=city,
-                lat=46.6354,
-                lon=32.6169,
+                lat=CITY_POINTS[city][1],
+                lon=CITY_POINTS[city][2],
                 country="UKR",
                 admin1="UA.14",
-                geonames_id=706448,
+                geonames_id=CITY_POINTS[city][0],
                 feature_class="P",
                 mentions=[_span(text, city), _span(text, f"city of {city}")],
             )

@@ -43,13 +43,15 @@ def _command(db: Path) -> list[str]:
     ]
 
 
-def _owner(table: str, row: dict[str, Any], event_docs: dict[Any, str]) -> str:
+CORPUS_TABLES = {"events", "event_actors", "event_keys", "event_checks", "stories"}
+"""Rows that belong to the corpus rather than to one document: a later batch that merges a
+report into a canonical event (or an article into a story) rewrites them, so a partial store
+holds earlier versions of them; only the final store must equal the reference."""
+
+
+def _owner(table: str, row: dict[str, Any]) -> str:
     if table == "documents":
         return str(row["id"])
-    if table == "events":
-        return event_docs[row["id"]]
-    if table in ("event_actors", "event_keys"):
-        return event_docs[row["event_id"]]
     return str(row["document_id"])
 
 
@@ -95,15 +97,20 @@ def _check_whole_documents(
 ) -> int:
     """Assert the partial store holds whole documents of the reference; return how many."""
     ref_rows = _rows({t: r for t, r in reference.items() if t != "documents_fts"}, columns)
-    event_docs = {r["canonical_id"]: r["document_id"] for r in ref_rows["event_reports"]}
     stored = {r[columns["documents"].index("id")] for r in partial["documents"]}
     for table, rows in partial.items():
+        if table in CORPUS_TABLES:
+            continue
         missing = Counter(rows) - Counter(reference[table])
         assert not missing, f"{table} holds rows the reference does not: {list(missing)[:2]}"
         if table in ("documents_fts", "alembic_version"):
             continue
-        expected = [r for r in ref_rows[table] if _owner(table, r, event_docs) in stored]
+        expected = [r for r in ref_rows[table] if _owner(table, r) in stored]
         assert len(rows) == len(expected), f"{table}: a document is stored in part"
+    # every stored report points at a stored canonical event
+    canonical_ids = {r["id"] for r in _rows({"events": partial["events"]}, columns)["events"]}
+    reports = _rows({"event_reports": partial["event_reports"]}, columns)["event_reports"]
+    assert {r["canonical_id"] for r in reports} <= canonical_ids
     return len(stored)
 
 

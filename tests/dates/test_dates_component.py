@@ -107,3 +107,111 @@ def test_dates_event_date_unresolved_without_any_date(nlp: Language) -> None:
     doc = run(nlp, text, None)
     got = event_date(doc, 6, 14)
     assert got == {"value": None, "text": None, "date_type": "unresolved"}
+
+
+@pytest.mark.model
+def test_dates_period_ended_is_two_expressions(nlp: Language) -> None:
+    text = "The retailer said profit rose 12% in the quarter ended March 31."
+    found = times(run(nlp, text, date(2025, 4, 24)))
+    assert found["the quarter"]["value"] == "2025-Q1"
+    assert found["March 31"]["value"] == "2025-03-31"
+
+
+@pytest.mark.model
+def test_dates_fiscal_year_ended_is_a_twelve_month_duration(nlp: Language) -> None:
+    text = "The utility earned $3 billion in the fiscal year ended Jan. 31, it said on Tuesday."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert (found["the fiscal year"]["value"], found["the fiscal year"]["type"]) == (
+        "P1Y",
+        "DURATION",
+    )
+
+
+@pytest.mark.model
+def test_dates_part_of_day_joins_the_weekday(nlp: Language) -> None:
+    text = "Rescuers worked through Friday night to reach the miners, officials said."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["Friday night"]["value"] == "2025-04-04TNI"
+    assert found["Friday night"]["type"] == "TIME"
+
+
+@pytest.mark.model
+def test_dates_forward_marker_keeps_a_past_clause_date_ahead(nlp: Language) -> None:
+    text = "The company extended its tender offer to May 2, the bank said."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["May 2"]["value"] == "2025-05-02"
+
+
+@pytest.mark.model
+def test_dates_as_soon_as_looks_forward(nlp: Language) -> None:
+    text = "The delegation could arrive as soon as Tuesday, diplomats said."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["Tuesday"]["value"] == "2025-04-15"
+
+
+@pytest.mark.model
+def test_dates_days_later_is_a_duration_without_the_adverb(nlp: Language) -> None:
+    text = "The suspect was arrested on March 3. Three days later he was charged."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert (found["Three days"]["value"], found["Three days"]["type"]) == ("P3D", "DURATION")
+
+
+@pytest.mark.model
+def test_dates_durations_never_date_an_event(nlp: Language) -> None:
+    text = "The rebels held the town for three weeks."
+    doc = run(nlp, text, date(2025, 4, 9))
+    start = text.index("held")
+    got = event_date(doc, start, start + len("held"))
+    assert got["date_type"] == "document" and got["value"] == "2025-04-09"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            "Crowds mourned the 12 people killed when missiles hit the city two days earlier.",
+            "hit",
+            "2025-05-13",
+        ),
+        ("Police said the men had been detained three days ago.", "detained", "2025-05-12"),
+        ("Two days before the vote, police detained 12 activists.", "detained", "2025-05-15"),
+    ],
+)
+def test_dates_days_earlier_dates_an_event_back_from_publication(
+    nlp: Language, text: str, verb: str, expected: str
+) -> None:
+    """ "Two days earlier" counts back from the publication date; "before the vote" does not."""
+    doc = run(nlp, text, date(2025, 5, 15))
+    start = text.index(verb)
+    assert event_date(doc, start, start + len(verb))["value"] == expected
+
+
+@pytest.mark.model
+def test_dates_day_ranges_share_the_month(nlp: Language) -> None:
+    text = "European leaders will meet in Brussels on March 18-19, a diplomat said."
+    found = times(run(nlp, text, date(2025, 3, 3)))
+    assert found["March 18"]["value"] == "2025-03-18"
+    assert found["19"]["value"] == "2025-03-19"
+
+
+@pytest.mark.model
+def test_dates_hyphenated_words_are_not_ranges(nlp: Language) -> None:
+    text = "Profit fell below the year-earlier level, and a six-year-old boy was rescued."
+    found = times(run(nlp, text, date(2025, 4, 24)))
+    assert "earlier" not in found and not any("six" in key for key in found)
+
+
+@pytest.mark.model
+def test_dates_set_each_weekday(nlp: Language) -> None:
+    text = "Protesters have gathered in the square every Thursday since the election."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["every Thursday"]["value"] == "XXXX-WXX-4"
+    assert found["every Thursday"]["type"] == "SET"
+
+
+@pytest.mark.model
+def test_dates_without_a_document_date_month_and_relative_year_stay_whole(nlp: Language) -> None:
+    text = "The rebels seized the airport in June last year, officials said."
+    found = times(run(nlp, text, None))
+    assert found["June last year"]["value"] is None

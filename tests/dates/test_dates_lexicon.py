@@ -15,9 +15,9 @@ ROWS = time_words()
 
 
 def test_lexicon_loads_through_the_registry() -> None:
-    import spacy
+    from spacy.util import registry
 
-    loader = spacy.registry.misc.get("newsgraph.time_words.v1")
+    loader = registry.misc.get("newsgraph.time_words.v1")
     assert loader() == ROWS and len(ROWS) > 50
 
 

@@ -92,3 +92,83 @@ def test_normalise_weekday_on_the_document_day_is_that_day(
     weekday: int, tense: str, day: int
 ) -> None:
     assert weekday_date(WEDNESDAY, weekday, tense, None) == date(2025, 4, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "kind"),
+    [
+        ("at least 30 days", None, "P30D", "DURATION"),
+        ("a two day", None, "P2D", "DURATION"),
+        ("2 1/2 years", None, "P2Y6M", "DURATION"),
+        ("a minute and a half", None, "PT1M30S", "DURATION"),
+        ("five and a half hours", None, "PT5H30M", "DURATION"),
+        ("two decades", None, "P20Y", "DURATION"),
+        ("the past decade", None, "P10Y", "DURATION"),
+        ("the coming years", None, "PXY", "DURATION"),
+        ("coming weeks", None, "PXW", "DURATION"),
+        ("the next 12 to 18 months", None, "PXM", "DURATION"),
+        ("centuries", None, "PXC", "DURATION"),
+        ("nineteen ninety-six", None, "1996", "DATE"),
+        ("the year two thousand", None, "2000", "DATE"),
+        ("the winter of 2019", None, "2019-WI", "DATE"),
+        ("June last year", PAST, "2024-06", "DATE"),
+        ("early October this year", PAST, "2025-10", "DATE"),
+        ("March eighth", FUTURE, "2026-03-08", "DATE"),
+        ("this coming Sunday", PRESENT, "2025-04-13", "DATE"),
+        ("the year-earlier quarter", PAST, "2024-Q1", "DATE"),
+        ("the 2024 period", PAST, "2024-Q1", "DATE"),
+        ("the end of the year", FUTURE, "2025", "DATE"),
+        ("year-end", FUTURE, "2025", "DATE"),
+        ("the last half of 2024", None, "2024-H2", "DATE"),
+        ("recent years", PAST, "PAST_REF", "DATE"),
+        ("every Thursday", None, "XXXX-WXX-4", "SET"),
+        ("Tuesday nights", None, "XXXX-WXX-2TNI", "SET"),
+        ("each July", None, "XXXX-07", "SET"),
+        ("every two weeks", None, "P2W", "SET"),
+        ("twice a year", None, "P1Y", "SET"),
+        ("yesterday afternoon", PAST, "2025-04-08TAF", "TIME"),
+        ("mid-afternoon yesterday", PAST, "2025-04-08TAF", "TIME"),
+        ("noon Thursday", FUTURE, "2025-04-10T12:00", "TIME"),
+        ("the week of March 3", PAST, "2025-W10", "DATE"),
+        ("the end of the month", FUTURE, "2025-04", "DATE"),
+        ("the second half of the year", FUTURE, "2025-H2", "DATE"),
+        ("the 2000s", None, "200", "DATE"),
+        ("the 1800s", None, "18", "DATE"),
+        ("the nineties", None, "199", "DATE"),
+        ("Saturday, April 12", PAST, "2025-04-12", "DATE"),
+        ("the 2024 fiscal year", None, "2024", "DATE"),
+    ],
+)
+def test_normalise_timex3_values_a_date_parser_cannot_write(
+    normalise: Normaliser, text: str, tense: str | None, value: str, kind: str
+) -> None:
+    found = normalise(text, WEDNESDAY, tense)
+    assert found is not None
+    assert (found.value, found.type) == (value, kind)
+
+
+@pytest.mark.parametrize("text", ["the 2024 period", "June last year", "the end of the year"])
+def test_normalise_relative_periods_stay_unresolved_without_a_document_date(
+    normalise: Normaliser, text: str
+) -> None:
+    found = normalise(text, None, PAST)
+    assert found is not None and found.value is None
+
+
+def test_normalise_spelled_years_are_absolute_without_a_document_date(
+    normalise: Normaliser,
+) -> None:
+    found = normalise("in nineteen seventy-nine", None, PAST)
+    assert found is not None and found.value == "1979"
+
+
+def test_normalise_a_past_clause_date_just_ahead_stays_in_its_year(normalise: Normaliser) -> None:
+    # "the offer was extended to May 2": within a month ahead, not last year's May 2
+    found = normalise("May 2", WEDNESDAY, PAST)
+    assert found is not None and found.value == "2025-05-02"
+    found = normalise("Aug. 6", WEDNESDAY, PAST)
+    assert found is not None and found.value == "2024-08-06"
+
+
+def test_normalise_ages_are_no_durations(normalise: Normaliser) -> None:
+    assert normalise("six-year-old", WEDNESDAY, None) is None

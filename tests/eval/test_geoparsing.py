@@ -27,6 +27,7 @@ from newsgraph.eval.geoparsing import (
     read_lgl_style,
     recall_by_type,
     score_end_to_end,
+    score_resolution_alone,
     score_resolution_on_gold,
     split_documents,
     unmatched_prediction_types,
@@ -353,6 +354,26 @@ def test_read_lgl_style(tmp_path: Path) -> None:
     assert second.toponyms == ()
 
 
+def test_score_resolution_alone_gives_the_gold_spans_to_the_resolver() -> None:
+    text = (
+        "LONDON - Talks in London ended without a deal on Monday; delegates flew on to "
+        "Paris, and a Marigold Close resident said nothing would change."
+    )
+
+    def gold(name: str, point: tuple[float, float] | None) -> GoldToponym:
+        start = text.index(name, 10)
+        lat, lon = point if point else (None, None)
+        return GoldToponym(start, start + len(name), name, lat=lat, lon=lon)
+
+    toponyms = [gold("London", LONDON), gold("Paris", PARIS), gold("Marigold Close", None)]
+    document = GeoDocument("d1", text, tuple(toponyms))
+    resolution = score_resolution_alone(document, toponyms)
+    # No recogniser involved: both toponyms with coordinates are scored and resolved.
+    assert resolution.n == 2
+    assert resolution.accuracy_161 == 1.0
+    assert score_resolution_alone(document, []).n == 0
+
+
 def test_split_documents_even_dev_odd_test() -> None:
     docs = [GeoDocument(str(i), "", ()) for i in range(5)]
     assert [d.doc_id for d in split_documents(docs, "dev")] == ["0", "2", "4"]
@@ -382,6 +403,8 @@ def test_registered_scorer_on_the_corpus(corpus_ctx: EvalContext, dataset: str) 
     assert result.dataset == dataset and result.split == "test"
     systems = {s.system for s in result.scores}
     assert {NEWSGRAPH, NAIVE_GAZETTEER, "best published"} <= systems
+    alone = {(s.system, s.metric) for s in result.scores if s.task.startswith("resolution alone")}
+    assert {(NEWSGRAPH, "acc@161km"), (NAIVE_GAZETTEER, "acc@161km")} <= alone
     assert any("GPE/LOC/FAC" in system for system in systems)
     assert result.details["documents"] == 3
     assert result.details["gold_toponyms"] > 0

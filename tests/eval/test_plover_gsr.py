@@ -316,3 +316,37 @@ def test_plover_gsr_on_the_corpus(data_dir: Path) -> None:
     assert {NEWSGRAPH, "majority class", "verb-lemma lexicon", "best published"} <= systems
     assert all(s.value is not None and 0 <= s.value <= 1 for s in result.scores)
     assert result.details["lexicon_size"] > 20
+
+
+@pytest.mark.parametrize(
+    ("gold", "code", "matches"),
+    [
+        # the GSR's IGO names only the class of organisation; CAMEO names the organisation
+        (GoldActor("the Freedonian Union", "IGO"), "IGOFRDUNI", True),
+        (GoldActor("the Freedonian Union", "IGO"), "FRDGOV", False),
+        # with a sector, the organisation's code must end in it ...
+        (GoldActor("Union peacekeepers", "IGO", "MIL"), "IGOFRDUNIMIL", True),
+        (GoldActor("Union peacekeepers", "IGO", "MIL"), "IGOFRDUNI", False),
+        # ... except GOV: the organisation acting as itself is its bare code
+        (GoldActor("the Union's council", "IGO", "GOV"), "IGOFRDUNI", True),
+        (GoldActor("the Union's council", "IGO", "GOV"), "IGOFRDUNIMIL", False),
+        (GoldActor("a relief charity", "NGO"), "NGOFRDREL", True),
+    ],
+)
+def test_code_match_generic_organisation_class(gold: GoldActor, code: str, matches: bool) -> None:
+    assert code_match(gold, PredActor(code=code)) is matches
+
+
+def test_gold_country_misspellings_are_corrected() -> None:
+    records = parse_records(
+        [
+            {
+                "id": "PLOVER-GSR01-AGREE-0002",
+                "event": "AGREE",
+                "text": "Italy and Vietnam agreed to talk.",
+                "source": [{"actorText": "Italy", "code": "ITL"}],
+                "target": [{"actorText": "Vietnam", "code": "VTN"}],
+            }
+        ]
+    )
+    assert [a.code for a in records[0].sources + records[0].targets] == ["ITA", "VNM"]

@@ -272,6 +272,45 @@ def test_newsgraph_quotes_take_name_text_and_span() -> None:
     ]
 
 
+def test_newsgraph_quotes_score_a_split_quote_on_its_pieces() -> None:
+    text = (
+        '"We will win this vote," Kal Dren, the chairman of the regional council, said. '
+        '"They will lose."'
+    )
+    first, second = _span("We will win this vote", text), _span("They will lose.", text)
+    document = Document(
+        document=DocumentInfo(id="x", text=text),
+        quotes=[
+            Quote(
+                id="q1",
+                kind="direct",
+                text="We will win this vote They will lose.",
+                start=first[0],
+                end=second[1],
+                segments=[
+                    Span(start=first[0], end=first[1], text=text[first[0] : first[1]]),
+                    Span(start=second[0], end=second[1], text=text[second[0] : second[1]]),
+                ],
+                speaker_text="Kal Dren",
+                speaker_span=Span(start=25, end=33, text="Kal Dren"),
+            )
+        ],
+    )
+    (predicted,) = newsgraph_quotes(document, lambda s, e: (s, e))
+    assert predicted.content == (first, second)
+    # The long attribution between the pieces is not content: the match is exact.
+    gold = Attribution(
+        content=(_span('"We will win this vote,"', text), _span('"They will lose."', text)),
+        source=(_span("Kal Dren, the chairman of the regional council,", text),),
+    )
+    counts = AttributionCounts()
+    counts.add(
+        PolnearDocument(name="x", annotator="a", text=text, attributions=[gold]), [predicted]
+    )
+    assert counts.groups[ALL].exact.tp == 1
+    assert counts.groups[FULLY_QUOTED].relation.f1 == 1.0
+
+
 @pytest.mark.model
 def test_textacy_quotes_fall_back_to_paragraphs() -> None:
     import spacy

@@ -50,7 +50,7 @@ def test_events_wire_attack_story_is_one_assault_with_every_slot(nlp: Language) 
     assert _name(document, event.source) == "Russia"
     assert _name(document, event.target) == "Ukraine"
     assert event.mode == "heavy-weapons" and event.cameo == "194"
-    assert event.date.value == "2025-10-06" and event.date.text == "Monday"
+    assert event.date.value == "2025-10-06TMO" and event.date.text == "Monday morning"
     assert _counts(event) == {"killed": 1, "wounded": 6}
     assert event.factuality == "asserted"
     # the headline and the lead tell the same shelling: one event, several evidence spans

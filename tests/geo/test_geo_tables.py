@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import spacy
+from spacy.util import registry
 
 from newsgraph.geo.gazetteer import haversine_km
 from newsgraph.geo.resolve import Context, Toponym, get_index, resolve_toponyms
@@ -21,7 +21,7 @@ def context_of(country: str) -> Context:
 
 @pytest.mark.parametrize("name", sorted(LOADERS))
 def test_tables_load_through_the_registry(name: str) -> None:
-    loader = spacy.registry.misc.get(f"newsgraph.geo_{name}.v1")
+    loader = registry.misc.get(f"newsgraph.geo_{name}.v1")
     rows = loader()
     assert rows and rows == getattr(TABLES, name)
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 
 from newsgraph import extract
-from newsgraph.model import Document
+from newsgraph.model import Document, Quote
 from newsgraph.quotes.component import QuoteFinder
 
 
@@ -241,6 +241,14 @@ def test_component_output_converts_to_the_document_model(nlp: Language) -> None:
     zelensky = next(a for a in document.actors if a.name.endswith("Zelensky"))
     assert [q.speaker for q in document.quotes] == [zelensky.id, zelensky.id]
     assert document.quotes[1].speaker_text == "he"
+
+
+def test_component_quote_without_segments_is_one_piece() -> None:
+    # A quote stored before quotes had segments still reads back, as one piece.
+    quote = Quote.model_validate(
+        {"id": "q1", "kind": "direct", "text": "We will win", "start": 4, "end": 15}
+    )
+    assert [(s.start, s.end, s.text) for s in quote.segments] == [(4, 15, "We will win")]
 
 
 @pytest.mark.model

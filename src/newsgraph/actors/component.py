@@ -17,6 +17,8 @@ How a mention becomes an actor or a place:
    that role. The canonical name is the fullest proper name in the article.
 5. Each person gets the roles the text gives them (``roles.py``); codes follow CAMEO: country
    ISO alpha-3 plus sector (FRAGOV, UKRMIL), IGO codes for international organisations.
+6. An office holder the text does not name ("a senior British minister") is still a person
+   actor with that role and code (GBRGOV), unless a named person holds the same role.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ LOCATIVE_PREPS = {
 }
 REGION_WORDS = {"region", "oblast", "province", "district", "governorate", "county", "state"}
 AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "conj", "appos"}
-STRONG_GROUPS = {"CVL", "REB", "MIL", "COP"}
+STRONG_GROUPS = {"CVL", "REB", "MIL", "COP", "UAF"}
 """Sectors whose collective nouns are actors even without a country ("protesters")."""
 DEPARTMENT_WORDS = {
     "defense",
@@ -107,6 +109,8 @@ datelined in a country is of that country, as wire style qualifies foreign offic
 APPOSITION_WINDOW = 10
 GENERIC_TITLES = {"leader", "chief", "head", "official", "diplomat", "candidate"}
 PERSON_PREFIXES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh"}
+SECTOR_MODIFIERS = {"army", "police"}
+"""Sector words that make the noun they modify a collective actor ("army bulldozers")."""
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "IGO": ""}
 
 
@@ -235,6 +239,12 @@ class ActorFinder:
                 row = self.lex.demonym(text) or country_of(text, self.lex)
                 if row is not None:
                     return row.iso3
+        for token in words:
+            # "Darfur rebels", "Kharkiv police": a region or large city names the country
+            if token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "LOC", "ORG", ""}:
+                iso3 = place_country(token.text, self.lex, subdivisions=False)
+                if iso3 is not None:
+                    return iso3
         return None
 
     def _groups(self, doc: Doc, taken: set[int]) -> list[Mention]:
@@ -244,12 +254,19 @@ class ActorFinder:
             chunk = _strip_determiner(chunk)
             root = chunk.root
             sector_row = None
+            by_modifier = False
             for width in (2, 1):
                 if root.i - width + 1 < chunk.start:
                     continue
                 sector_row = self.lex.sector(doc[root.i - width + 1 : root.i + 1].text)
                 if sector_row is not None:
                     break
+            if sector_row is None and root.i > chunk.start:
+                # "Israeli army bulldozers", "Israeli police custody": the force owns its kit
+                modifier = doc[root.i - 1]
+                if modifier.lower_ in SECTOR_MODIFIERS and modifier.dep_ in ("compound", "nmod"):
+                    sector_row = self.lex.sector(modifier.text)
+                    by_modifier = True
             if sector_row is None or any(
                 t.ent_type_ == "PERSON" and self.lex.demonym(t.text) is None for t in chunk
             ):
@@ -267,22 +284,42 @@ class ActorFinder:
                 elif country is None:
                     country = place_country(_strip_possessive(ent).text, self.lex)
             if country is None and org_name is None:
-                # "protesters in Tbilisi", "police in Warsaw", "the government of France"
-                preps = {"of", "in"} if sector_row.sector in {"CVL", "COP"} else {"of"}
+                # "protesters in Tbilisi", "opposition parties in Nepal", "the government of
+                # France": CAMEO codes a domestic group by where it is; only an army abroad
+                # is not of the country it is in ("troops in Ukraine")
+                preps = {"of"} if sector_row.sector == "MIL" else {"of", "in", "throughout"}
                 for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        country = place_country(pobj.text, self.lex)
+                        named = doc[pobj.left_edge.i : pobj.i + 1]
+                        country = place_country(
+                            _strip_determiner(named).text, self.lex
+                        ) or self._country_in(named)  # "inhabitants of the Syrian Golan"
+                        for word in (pobj, *(c for c in pobj.children if c.dep_ == "compound")):
+                            country = country or place_country(word.text, self.lex)
                         if country:
-                            where = f" {prep.text} {pobj.text}"  # "protesters in Tbilisi"
-            if country is None and org_name is None and sector_row.sector not in STRONG_GROUPS:
-                continue
+                            where = f" {prep.text} {named.text}"  # "protesters in Tbilisi"
+                            break
+                    if country:
+                        break
+            if (
+                country is None
+                and org_name is None
+                and (sector_row.sector not in STRONG_GROUPS or by_modifier)
+            ):
+                continue  # "the police station" is no actor; "Israeli police custody" is
             if sector_row.sector == "CVL" and country is None:
                 continue
+            if by_modifier:
+                chunk = doc[chunk.start : root.i]  # the actor is "Israeli army", not its kit
             name = chunk.text + where
             key = f"group:{country or org_name or ''}:{sector_row.sector}"
-            code = (org_code if org_code else (country or "")) + (
-                sector_row.sector if not org_code else ""
-            )
+            # "UN peacekeepers" (IGOUNOMIL): an IGO's sector follows its organisation code,
+            # but "EU leaders" are the EU itself (IGOEUREEC); an armed group's code already
+            # holds its sector ("Hamas fighters" is PSEREB)
+            suffix = sector_row.sector
+            if org_code and (org_code[:3] not in ("IGO", "NGO") or suffix == "GOV"):
+                suffix = ""
+            code = (org_code if org_code else (country or "")) + suffix
             mentions.append(
                 Mention(
                     chunk.start_char,
@@ -831,7 +868,10 @@ class ActorFinder:
         actors = [a for a in actors if not self._is_stray_word(a)]
         persons = [a for a in actors if a.kind == "person"]
         self._dateline_roles(actors, persons, dateline_info)
+        self._article_country_roles(actors, persons, place_spans)
         self._nominal_mentions(doc, persons, taken)
+        actors.extend(self._unnamed_officials(doc, actors, persons, taken))
+        actors.sort(key=lambda a: min(a.mentions)[0])
         doc._.ng_actors = [self._actor_dict(i, a) for i, a in enumerate(actors, start=1)]
         doc._.ng_places = self._places(doc, place_spans)
         return doc
@@ -871,6 +911,149 @@ class ActorFinder:
                     and role.title not in GENERIC_TITLES
                 ):
                     role.country = country
+
+    def _article_country_roles(
+        self, actors: list[_Actor], persons: list[_Actor], place_spans: list[Span]
+    ) -> None:
+        """Give an unqualified national title the one country the article names.
+
+        "President Omar El Bashir shortened the curfew imposed in Sudan": wire copy leaves
+        the country of a head of state unsaid when the story is about that country alone.
+        Only an article whose actors, roles and places all point at one country qualifies,
+        and not when that country's government is already an actor: "President Museveni met
+        Kenyan officials" is a visitor meeting his hosts. The dateline rule runs first.
+        """
+        unqualified = [
+            role
+            for person in persons
+            for role in person.roles
+            if role.country is None
+            and role.organization is None
+            and role.sector in NATIONAL_SECTORS
+            and role.title not in GENERIC_TITLES
+        ]
+        if not unqualified:
+            return
+        named = {a.country for a in actors if a.country and a.kind != "person"}
+        named |= {r.country for p in persons for r in p.roles if r.country}
+        for span in place_spans:
+            country = place_country(span.text, self.lex, subdivisions=False)
+            if country:
+                named.add(country)
+        if len(named) != 1:
+            return
+        country = next(iter(named))
+        governments = {a.country for a in actors if a.sector == "GOV" and a.kind != "person"}
+        governments |= {r.country for p in persons for r in p.roles if r.sector == "GOV"}
+        if country in governments:
+            return
+        for role in unqualified:
+            role.country = country
+
+    def _unnamed_officials(
+        self, doc: Doc, actors: list[_Actor], persons: list[_Actor], taken: set[int]
+    ) -> list[_Actor]:
+        """Office holders the text does not name: "a French minister", "a top U.S. official".
+
+        CAMEO codes "a Russian official" RUSGOV just as it codes a named one, and wire copy
+        often hides the name. A singular noun phrase headed by a title and qualified by a
+        country, seat or organisation becomes a person actor with that role; when a person
+        named in the article already holds the same role, the phrase is one more mention of
+        them instead ("Ukraine's foreign minister said").
+        """
+        covered = [m for a in actors for m in a.mentions]
+        found: dict[str, _Actor] = {}
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.tag_ not in {"NN", "NNP"} or root.i in taken:
+                continue
+            if any(s <= root.idx < e for s, e in covered):
+                continue
+            if any(t.ent_type_ == "PERSON" for t in chunk) or root.dep_ == "appos":
+                continue
+            if any(c.dep_ == "appos" for c in root.children):
+                continue  # "the governor, Oleg Chemezov": the name says who
+            if (
+                chunk.start >= 2
+                and doc[chunk.start - 1].text == ","
+                and doc[chunk.start - 2].ent_type_ == "PERSON"
+            ):
+                continue  # "Kenzo Oshima, the UN coordinator": describes the name
+            if chunk.end < len(doc) and doc[chunk.end].ent_type_ == "PERSON":
+                continue
+            title = None
+            title_start = root.i
+            for width in (3, 2, 1):
+                if root.i - width + 1 < chunk.start:
+                    continue
+                title = self.lex.title(doc[root.i - width + 1 : root.i + 1].text)
+                if title is not None:
+                    title_start = root.i - width + 1
+                    break
+            if title is None:
+                continue
+            qualifier = doc[chunk.start : title_start]
+            country = self._country_in(qualifier) if len(qualifier) else None
+            of_country = ""
+            for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+                # "the president of Armenia"
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    row = country_of(pobj.text, self.lex)
+                    if country is None and row is not None:
+                        country, of_country = row.iso3, f" of {pobj.text}"
+            org = None
+            for ent in qualifier.ents:
+                text = _strip_possessive(ent).text
+                org = org or self.lex.organization(text)
+                if country is None and org is None:  # "Cairo's security chief"
+                    country = place_country(text, self.lex, subdivisions=False)
+            if country is None and org is None:
+                continue
+            org_name = org.name if org is not None else None
+            holder = next(
+                (
+                    p
+                    for p in persons
+                    if any(
+                        r.title == title.title
+                        and (r.country == country if country else r.organization == org_name)
+                        for r in p.roles
+                    )
+                ),
+                None,
+            )
+            if holder is not None:
+                holder.mentions.append((chunk.start_char, chunk.end_char))
+                continue
+            sector = "GOV" if title.sector == "IGO" and org is None else title.sector
+            code = org.code if org is not None else f"{country}{sector}"
+            name = _strip_determiner(chunk).text + of_country
+            actor = found.setdefault(
+                code + title.title,
+                _Actor(
+                    "person",
+                    f"office:{code}:{title.title}",
+                    country=country,
+                    sector=sector,
+                    code=code,
+                    organization=org.name if org is not None else None,
+                    first_token=chunk.start,
+                ),
+            )
+            actor.names.append(name)
+            actor.mentions.append((chunk.start_char, chunk.end_char))
+            actor.last_tokens.append(chunk.start)
+            actor.roles.append(
+                RoleReading(
+                    title.title,
+                    country,
+                    org.name if org is not None else None,
+                    title.sector,
+                    chunk.start_char,
+                    chunk.end_char,
+                )
+            )
+        return list(found.values())
 
     def _places(self, doc: Doc, spans: list[Span]) -> list[dict[str, Any]]:
         """Group place mentions by name; "Kyiv region" keeps its region word."""

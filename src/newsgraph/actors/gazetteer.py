@@ -43,8 +43,15 @@ def country_of(text: str, lex: ActorLexicons | None = None) -> CountryRow | None
     return lex.country_by_iso.get(iso3) if iso3 else None
 
 
-def place_country(text: str, lex: ActorLexicons | None = None) -> str | None:
-    """ISO alpha-3 of the country a place name is in (a country itself, a seat or a city)."""
+def place_country(
+    text: str, lex: ActorLexicons | None = None, *, subdivisions: bool = True
+) -> str | None:
+    """ISO alpha-3 of the country a place name is in (a country itself, a seat or a city).
+
+    ``subdivisions=False`` skips pycountry's first-level divisions ("Ohio", "Sindh"), whose
+    lookup scans thousands of rows (tens of milliseconds per new name): callers that try
+    every proper noun of an article use it to stay cheap.
+    """
     lex = lex or default_lexicons()
     country = country_of(text, lex)
     if country is not None:
@@ -55,7 +62,7 @@ def place_country(text: str, lex: ActorLexicons | None = None) -> str | None:
     city = large_cities().get(text.strip())
     if city:
         return city[0]
-    return _subdivision_country(text.strip())
+    return _subdivision_country(text.strip()) if subdivisions else None
 
 
 @lru_cache(maxsize=8192)

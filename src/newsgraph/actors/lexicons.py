@@ -18,7 +18,23 @@ from spacy.util import registry
 from newsgraph.errors import LexiconError
 from newsgraph.lexicon_io import parse_jsonl_rows
 
-SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "CVL", "MED", "BUS", "IGO", "SPY")
+SECTORS = (
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "REB",
+    "OPP",
+    "CVL",
+    "MED",
+    "BUS",
+    "IGO",
+    "SPY",
+    "REF",
+    "EDU",
+    "UAF",
+)
 """CAMEO sector codes newsgraph assigns."""
 
 
@@ -228,9 +244,16 @@ class ActorLexicons:
         return None
 
     def demonym(self, text: str) -> CountryRow | None:
-        """The country a demonym ("French") refers to."""
+        """The country a demonym ("French") or its plural ("Palestinians") refers to.
+
+        Wire copy names peoples in the plural ("Iraqis", "Afghans", "Serbs") far more often
+        than it writes the adjective as a noun, so a trailing "s" is tried off as well.
+        """
         key = _norm(text)
         row = self.demonyms.get(key)
+        if row is None and key.endswith("s") and len(key) > 4:
+            key = key[:-1]
+            row = self.demonyms.get(key)
         if row is not None:
             self._hit("demonyms", key)
         return row

@@ -31,7 +31,20 @@ HONORIFICS = {
     "lt.",
 }
 """Words between a title and a name that do not change the role ("Emir Sheikh Tamim")."""
-SKIPPABLE = {"the", "a", "an", "'s", "\u2019s", "former", "acting", "then", "deputy", "top", "new"}
+SKIPPABLE = {
+    "the",
+    "a",
+    "an",
+    "'s",
+    "\u2019s",
+    "former",
+    "acting",
+    "then",
+    "deputy",
+    "top",
+    "new",
+    "visiting",
+}
 """Words that may stand between a qualifier and a title without changing the role."""
 APPOSITION_MAX_TOKENS = 12
 

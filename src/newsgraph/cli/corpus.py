@@ -1,4 +1,5 @@
-"""Corpus commands: ``ingest``, ``events``, ``quotes``, ``search``, ``stats``, ``export``, ``db``.
+"""Corpus commands: ``ingest``, ``events``, ``timeline``, ``stories``, ``actors``, ``network``,
+``quotes``, ``search``, ``stats``, ``export``, ``db``.
 
 Each command parses its arguments and calls ``Store``, ``corpus.ingest.ingest`` or
 ``corpus.export.export_events``; the corpus modules are imported inside the commands so that
@@ -85,6 +86,9 @@ ActorOpt = Annotated[
 TypeOpt = Annotated[
     str | None,
     typer.Option("--type", help="PLOVER event type (ASSAULT) or CAMEO code prefix (19)."),
+]
+StoryOpt = Annotated[
+    str | None, typer.Option("--story", help="A story id (see: newsgraph stories).")
 ]
 CountryOpt = Annotated[
     str | None,
@@ -179,6 +183,25 @@ def _print_models(items: list[StoredEvent] | list[StoredQuote], output: QueryFor
     else:
         dumped = [json.loads(item.model_dump_json()) for item in items]
         stdout.out(json.dumps(dumped, indent=2, ensure_ascii=False), highlight=False)
+
+
+def _print_records(
+    rows: list[dict[str, Any]], output: QueryFormat, columns: list[str], title: str
+) -> None:
+    """Records as JSON or JSON Lines (whole), or CSV or a table (flat: each row's ``_flat``
+    values replace its nested ones)."""
+    if output in (QueryFormat.json, QueryFormat.jsonl):
+        whole = [{k: v for k, v in row.items() if k != "_flat"} for row in rows]
+        if output is QueryFormat.json:
+            stdout.out(json.dumps(whole, indent=2, ensure_ascii=False), highlight=False)
+        for row in whole if output is QueryFormat.jsonl else []:
+            stdout.out(json.dumps(row, ensure_ascii=False), highlight=False)
+        return
+    flat = [{**row, **row.get("_flat", {})} for row in rows]
+    if output is QueryFormat.csv:
+        _print_csv(flat, columns)
+    else:
+        _print_rows(flat, columns, title)
 
 
 def _clip(text: str | None, width: int) -> str | None:
@@ -287,6 +310,8 @@ def _event_filter(
     since: str | None,
     until: str | None,
     text: str | None,
+    story: str | None = None,
+    min_reports: int | None = None,
 ) -> Any:
     from newsgraph.corpus.records import EventFilter
 
@@ -297,7 +322,38 @@ def _event_filter(
         since=_day(since, "--since"),
         until=_day(until, "--until"),
         text=text,
+        story=story,
+        min_reports=min_reports,
     )
+
+
+def _print_events(page_items: list[StoredEvent], output: QueryFormat, title: str) -> None:
+    """Events as JSON/JSONL models, flat CSV rows, or a terminal table."""
+    from newsgraph.corpus.export import EVENT_COLUMNS, event_row
+
+    if output in (QueryFormat.json, QueryFormat.jsonl):
+        _print_models(page_items, output)
+    elif output is QueryFormat.csv:
+        _print_csv([event_row(e) for e in page_items], list(EVENT_COLUMNS))
+    else:
+        rows = []
+        for event in page_items:
+            row = event_row(event)
+            row["evidence"] = _clip(row["evidence"], 70)
+            row["reports"] = row["num_reports"]
+            rows.append(row)
+        # the terminal view keeps what fits beside the evidence; json/csv carry every column
+        table_columns = [
+            "id",
+            "day",
+            "type",
+            "source_name",
+            "target_name",
+            "place",
+            "reports",
+            "evidence",
+        ]
+        _print_rows(rows, table_columns, f"{len(rows)} {title}")
 
 
 @app.command("events")
@@ -309,6 +365,11 @@ def events_cli(
     since: SinceOpt = None,
     until: UntilOpt = None,
     text: TextOpt = None,
+    story: StoryOpt = None,
+    min_reports: Annotated[
+        int | None,
+        typer.Option("--min-reports", min=1, help="Only events reported at least N times."),
+    ] = None,
     limit: LimitOpt = 50,
     cursor: CursorOpt = None,
     output: FormatOpt = QueryFormat.table,
@@ -323,26 +384,210 @@ def events_cli(
     Example:
         newsgraph events --actor Russia --type ASSAULT --since 2025-04-01 --format json
     """
-    from newsgraph.corpus.export import EVENT_COLUMNS, event_row
-
-    filters = _event_filter(actor, type_, country, since, until, text)
+    filters = _event_filter(actor, type_, country, since, until, text, story, min_reports)
     with _store(db) as store:
         page = store.iter_events(filters, cursor, limit)
-    if output in (QueryFormat.json, QueryFormat.jsonl):
-        _print_models(page.items, output)
-    elif output is QueryFormat.csv:
-        _print_csv([event_row(e) for e in page.items], list(EVENT_COLUMNS))
-    else:
-        rows = []
-        for event in page.items:
-            row = event_row(event)
-            row["evidence"] = _clip(row["evidence"], 70)
-            row["reports"] = row["num_reports"]
-            rows.append(row)
-        # the terminal view keeps what fits beside the evidence; json/csv carry every column
-        table_columns = ["id", "day", "type", "source_name", "target_name", "place", "evidence"]
-        _print_rows(rows, table_columns, f"{len(rows)} event(s)")
+    _print_events(page.items, output, "event(s)")
     _more(page.next)
+
+
+@app.command("timeline")
+def timeline_cli(
+    db: DbOpt = None,
+    story: StoryOpt = None,
+    actor: ActorOpt = None,
+    type_: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = 100,
+    cursor: CursorOpt = None,
+    output: FormatOpt = QueryFormat.table,
+) -> None:
+    """List the canonical events of a story or an actor in date order.
+
+    Each line is one real-world occurrence, however many articles reported it (the reports
+    column); counts that the reports disagree on are printed below the table.
+
+    Example:
+        newsgraph timeline --actor Russia --since 2025-05-01
+        newsgraph timeline --story 123456789
+    """
+    if story is None and actor is None:
+        raise typer.BadParameter("give --story ID (see: newsgraph stories) or --actor NAME")
+    filters = _event_filter(actor, type_, None, since, until, None, story)
+    with _store(db) as store:
+        page = store.iter_events(filters, cursor, limit)
+    _print_events(page.items, output, "event(s) in date order")
+    if output is QueryFormat.table:
+        for event in page.items:
+            for check in event.checks:
+                stderr.print(
+                    f"[yellow]{check.severity}[/yellow] event {event.id}: {escape(check.message)}"
+                )
+    _more(page.next)
+
+
+@app.command("stories")
+def stories_cli(
+    db: DbOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = 50,
+    output: FormatOpt = QueryFormat.table,
+) -> None:
+    """List stories (articles over days about one developing situation), latest first.
+
+    Example:
+        newsgraph stories --since 2025-05-01 --format json
+    """
+    with _store(db) as store:
+        stories = store.stories(
+            since=_day(since, "--since"), until=_day(until, "--until"), limit=limit
+        )
+    rows = [json.loads(s.model_dump_json()) for s in stories]
+    for row in rows:
+        flat = {"documents": row["num_documents"], "events": row["num_events"]}
+        flat["words"] = ", ".join(row["top_words"][:6])
+        row["_flat"] = flat
+    columns = ["id", "first_day", "last_day", "documents", "events", "title", "words"]
+    _print_records(rows, output, columns, f"{len(rows)} stories")
+
+
+@app.command("actors")
+def actors_cli(
+    name: Annotated[
+        str | None, typer.Argument(help="One actor's name (any case); default: all.")
+    ] = None,
+    db: DbOpt = None,
+    limit: LimitOpt = 50,
+    output: FormatOpt = QueryFormat.table,
+) -> None:
+    """List actors across the corpus (one per name, kind and country) with their roles over time.
+
+    Example:
+        newsgraph actors "Vitaliy Kim" --format json
+    """
+    with _store(db) as store:
+        profiles = store.actor_profiles(name, limit=limit)
+    if name and not profiles:
+        raise fail(f"no actor named {escape(name)!r} in the store")
+    rows = [json.loads(p.model_dump_json()) for p in profiles]
+    for row in rows:
+        roles = "; ".join(
+            " ".join(filter(None, (r["title"], r["organization"], r["country"])))
+            + f" ({r['first_seen'] or '?'}..{r['last_seen'] or '?'})"
+            for r in row["roles"]
+        )
+        row["_flat"] = {"codes": " ".join(row["codes"]), "roles": roles}
+    columns = ["name", "kind", "country", "codes", "documents", "events", "roles"]
+    _print_records(rows, output, columns, f"{len(rows)} actor(s)")
+
+
+@app.command("checks")
+def checks_cli(
+    db: DbOpt = None,
+    severity: Annotated[
+        str | None, typer.Option("--severity", help="warning or info (default: both).")
+    ] = None,
+    limit: LimitOpt = 50,
+    output: FormatOpt = QueryFormat.table,
+) -> None:
+    """List events whose reports disagree on a count, with each source's value.
+
+    Within one article, numbers that do not add up are in each document's checks
+    (newsgraph extract); this lists the checks across articles: the same canonical event
+    reported with different tolls by different outlets.
+
+    Example:
+        newsgraph checks --severity warning --format json
+    """
+    if severity not in (None, "warning", "info"):
+        raise typer.BadParameter("--severity is warning or info")
+    with _store(db) as store:
+        events = store.event_checks(severity=severity, limit=limit)
+    if output in (QueryFormat.json, QueryFormat.jsonl):
+        _print_models(events, output)
+        return
+    rows = [
+        {
+            "id": event.id,
+            "day": event.day.isoformat() if event.day else None,
+            "type": event.type,
+            "severity": check.severity,
+            "reports": len(event.reports),
+            "message": check.message,
+        }
+        for event in events
+        for check in event.checks
+    ]
+    columns = ["id", "day", "type", "severity", "reports", "message"]
+    if output is QueryFormat.csv:
+        _print_csv(rows, columns)
+    else:
+        _print_rows(rows, columns, f"{len(rows)} check(s) across articles")
+
+
+class NetworkFormat(StrEnum):
+    """What ``newsgraph network`` writes."""
+
+    json = "json"
+    graphml = "graphml"
+    table = "table"
+
+
+@app.command("network")
+def network_cli(
+    db: DbOpt = None,
+    output: Annotated[
+        NetworkFormat, typer.Option("--format", "-f", help="table, json or graphml.")
+    ] = NetworkFormat.table,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="File to write (default: stdout).")
+    ] = None,
+    actor: ActorOpt = None,
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """The actor interaction network: who acts on whom, how often, how hostile.
+
+    One edge per (source, target) pair of canonical events, with counts by PLOVER type and
+    QuadClass and the mean Goldstein score. GraphML opens in Gephi, Cytoscape or networkx.
+
+    Example:
+        newsgraph network --format graphml --out network.graphml --since 2025-01-01
+    """
+    from newsgraph.corpus.network import to_graphml
+
+    filters = _event_filter(actor, type_, country, since, until, None)
+    with _store(db) as store:
+        network = store.network(filters)
+    if output is NetworkFormat.table:
+        rows = [
+            {
+                "source": e.source,
+                "target": e.target,
+                "events": e.events,
+                "types": ", ".join(f"{t} {n}" for t, n in e.types.items()),
+                "goldstein": e.mean_goldstein,
+            }
+            for e in network.edges
+        ]
+        _print_rows(rows, ["source", "target", "events", "types", "goldstein"], "network")
+        return
+    payload = (
+        network.model_dump_json(indent=2) if output is NetworkFormat.json else to_graphml(network)
+    )
+    if out:
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        stderr.print(
+            f"{len(network.nodes)} actor(s), {len(network.edges)} edge(s) written to {out}",
+            highlight=False,
+        )
+    else:
+        _Stdout().write(payload + "\n")
 
 
 @app.command("quotes")

@@ -192,6 +192,14 @@ def info_cli(
 def eval_cli(
     dataset: Annotated[str, typer.Argument(help="Dataset name, or 'all'.")],
     split: Annotated[str, typer.Option("--split", help="dev or test (default test).")] = "test",
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task",
+            help="A task beyond the dataset's default ones (meantime: coref).",
+            show_default=False,
+        ),
+    ] = None,
     data: Annotated[
         str | None,
         typer.Option(
@@ -223,6 +231,7 @@ def eval_cli(
 
     Example:
         newsgraph eval polnear --split dev --limit 20
+        newsgraph eval meantime --task coref --split dev
     """
     from pathlib import Path
 
@@ -247,6 +256,7 @@ def eval_cli(
             dataset,
             ctx,
             on_skip=lambda name, why: stderr.print(f"[yellow]skipped {name}[/yellow]: {why}"),
+            task=task,
         )
     except NewsgraphError as error:
         raise fail(str(error)) from error

@@ -8,7 +8,7 @@ events) it stands for, and the names behind the document-local actor and place i
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -57,6 +57,18 @@ class EventReport(_Record):
     published: date | None = None
 
 
+class EventCheck(_Record):
+    """A check of a canonical event: its reports give different values for one count."""
+
+    kind: str = Field(description="reports_disagree (warning) or reports_differ (info).")
+    severity: str
+    message: str
+    values: dict[str, Any] = Field(default_factory=dict)
+    evidence: list[dict[str, Any]] = Field(
+        default_factory=list, description="document_id, start, end and text of each value."
+    )
+
+
 class StoredEvent(Event):
     """A canonical event: the contract's event fields, plus corpus ids, names and evidence.
 
@@ -74,6 +86,10 @@ class StoredEvent(Event):
     actors: list[ActorRef] = Field(default_factory=list)
     location: PlaceRef | None = None
     reports: list[EventReport] = Field(default_factory=list)
+    checks: list[EventCheck] = Field(
+        default_factory=list, description="Counts its reports disagree on (across articles)."
+    )
+    story: str | None = Field(default=None, description="Id of the story of its first report.")
 
 
 class StoredQuote(Quote):
@@ -123,6 +139,10 @@ class EventFilter(_Record):
     since: date | None = None
     until: date | None = None
     text: str | None = None
+    story: str | None = Field(default=None, description="A story id: events its articles report.")
+    min_reports: int | None = Field(
+        default=None, description="Only events reported at least this many times."
+    )
 
 
 class QuoteFilter(_Record):
@@ -164,7 +184,76 @@ class StoreStats(_Record):
     event_reports: int
     quotes: int
     checks: int
+    event_checks: int = Field(default=0, description="Counts that reports disagree on.")
+    stories: int = 0
     first_day: date | None = None
     last_day: date | None = None
     event_types: dict[str, int] = Field(default_factory=dict)
     size_bytes: int | None = None
+
+
+class StoryRecord(_Record):
+    """A developing situation: the articles over days that follow it."""
+
+    id: str
+    title: str | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    num_documents: int
+    num_events: int = 0
+    top_words: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)
+
+
+class ActorRole(_Record):
+    """A role an actor held in the corpus, and when articles gave it."""
+
+    title: str | None = None
+    organization: str | None = None
+    country: str | None = None
+    first_seen: date | None = None
+    last_seen: date | None = None
+    documents: int = 0
+
+
+class ActorProfile(_Record):
+    """One actor across the corpus: the same name, kind and country in every article."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    codes: list[str] = Field(default_factory=list)
+    documents: int = 0
+    events: int = 0
+    first_seen: date | None = None
+    last_seen: date | None = None
+    roles: list[ActorRole] = Field(default_factory=list)
+
+
+class NetworkEdge(_Record):
+    """Events from one actor to another: counts by type and QuadClass, mean Goldstein."""
+
+    source: str
+    target: str
+    events: int
+    types: dict[str, int] = Field(default_factory=dict)
+    quad_classes: dict[str, int] = Field(default_factory=dict)
+    mean_goldstein: float | None = None
+
+
+class NetworkNode(_Record):
+    """An actor of the network, with how many events it takes part in."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    code: str | None = None
+    events: int = 0
+
+
+class Network(_Record):
+    """The actor interaction network of a corpus (or of the events a filter selects)."""
+
+    nodes: list[NetworkNode] = Field(default_factory=list)
+    edges: list[NetworkEdge] = Field(default_factory=list)

@@ -22,12 +22,12 @@ Design choices that the rest of the corpus relies on:
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -62,11 +62,27 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, aliased, mapped_column
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 
+from newsgraph.corpus.merge import (
+    Cluster,
+    PlaceSig,
+    ReportSignature,
+    best_cluster,
+    canonical,
+    disagreements,
+    report_id,
+    signature,
+)
 from newsgraph.corpus.records import (
+    ActorProfile,
     ActorRef,
+    ActorRole,
+    EventCheck,
     EventFilter,
     EventReport,
     IngestStats,
+    Network,
+    NetworkEdge,
+    NetworkNode,
     Page,
     PlaceRef,
     QuoteFilter,
@@ -74,7 +90,9 @@ from newsgraph.corpus.records import (
     StoredEvent,
     StoredQuote,
     StoreStats,
+    StoryRecord,
 )
+from newsgraph.corpus.stories import WINDOW_DAYS, Story, article_signature, choose_story, story_id
 from newsgraph.errors import ConfigError, NotFoundError, StoreError
 from newsgraph.model.document import (
     Actor,
@@ -94,7 +112,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_URL = "sqlite:///newsgraph.db"
 """Where the store lives when neither ``--db`` nor ``NEWSGRAPH_DB`` says otherwise."""
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The newest Alembic revision in ``corpus/migrations/versions`` (a test keeps them equal)."""
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -243,6 +261,7 @@ class _EventReportRow(_Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     is_root: Mapped[bool] = mapped_column(Boolean)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    signature: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class _EventActorRow(_Base):
@@ -302,18 +321,57 @@ class _QuoteRow(_Base):
     cue: Mapped[str | None] = mapped_column(Text)
     cue_span: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     day: Mapped[date | None] = mapped_column(Date)
+    segments: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
-class _CheckRow(_Base):
-    __tablename__ = "checks"
+class _CheckColumns:
+    """What a check is, in a document or of a canonical event."""
 
-    document_id: Mapped[str] = mapped_column(String(64), _doc_fk(), primary_key=True)
     ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(64), index=True)
     severity: Mapped[str] = mapped_column(String(16))
     message: Mapped[str] = mapped_column(Text)
     values: Mapped[dict[str, Any]] = mapped_column(JSON)
     evidence: Mapped[list[Any]] = mapped_column(JSON)
+
+
+class _CheckRow(_CheckColumns, _Base):
+    __tablename__ = "checks"
+
+    document_id: Mapped[str] = mapped_column(String(64), _doc_fk(), primary_key=True)
+
+
+class _EventCheckRow(_CheckColumns, _Base):
+    """A check of a canonical event: reports that disagree, with evidence in each document."""
+
+    __tablename__ = "event_checks"
+
+    event_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class _StoryRow(_Base):
+    """A developing situation: articles over days that tell one story."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    title: Mapped[str | None] = mapped_column(Text)
+    first_day: Mapped[date | None] = mapped_column(Date)
+    last_day: Mapped[date | None] = mapped_column(Date, index=True)
+    num_documents: Mapped[int] = mapped_column(Integer)
+    words: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class _StoryDocumentRow(_Base):
+    __tablename__ = "story_documents"
+
+    document_id: Mapped[str] = mapped_column(String(64), _doc_fk(), primary_key=True)
+    story_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("stories.id", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[date | None] = mapped_column(Date)
 
 
 _EventPage = Page[StoredEvent]
@@ -339,13 +397,10 @@ def name_key(name: str) -> str:
 
 
 def canonical_event_id(document_id: str, event_id: str) -> int:
-    """The canonical id of a document event that stands alone: a 60-bit hash, never reused.
-
-    Hash-derived rather than a sequence so that any ingest order, interruption or database
-    gives the same ids (and so GDELT's integer GLOBALEVENTID can carry it).
-    """
-    digest = hashlib.sha256(f"{document_id}/{event_id}".encode()).hexdigest()
-    return int(digest[:15], 16)
+    """The canonical id a document event gets when it founds a canonical event: a 60-bit
+    hash, never reused, so any ingest order, interruption or database gives the same ids (and
+    GDELT's integer GLOBALEVENTID can carry it)."""
+    return report_id(document_id, event_id)
 
 
 def _compact_span(span: Span, text: str) -> list[Any]:
@@ -417,16 +472,6 @@ def _outlet(info: DocumentInfo) -> str:
     return info.source or info.id
 
 
-def _event_day(event: Event, published: date | None) -> date | None:
-    value = event.date.value
-    if value and _DAY.match(value[:10]) and (len(value) == 10 or value[10] == "T"):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return published
-    return published
-
-
 def _is_root(evidence: Span, blocks: list[Block]) -> bool:
     """GDELT's IsRootEvent: the event is told in the title or the lead paragraph."""
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
@@ -441,7 +486,7 @@ def _is_root(evidence: Span, blocks: list[Block]) -> bool:
 
 
 def _document_rows(doc: Document, ingested_at: datetime) -> dict[str, list[dict[str, Any]]]:
-    """Every row one document becomes, by table."""
+    """Every row one document becomes by itself, by table (events come from merging)."""
     info, text = doc.document, doc.document.text
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     rows["documents"].append(
@@ -506,9 +551,6 @@ def _document_rows(doc: Document, ingested_at: datetime) -> dict[str, list[dict[
             }
             for n, m in enumerate(place.mentions)
         )
-    outlet = _outlet(info)
-    for ordinal, ev in enumerate(doc.events):
-        _event_rows(doc, ev, ordinal, outlet, rows)
     for ordinal, quote in enumerate(doc.quotes):
         speaker = doc.actor(quote.speaker)
         speaker_name = speaker.name if speaker else None
@@ -529,6 +571,7 @@ def _document_rows(doc: Document, ingested_at: datetime) -> dict[str, list[dict[
                 "cue": quote.cue,
                 "cue_span": quote.cue_span.model_dump() if quote.cue_span else None,
                 "day": info.published,
+                "segments": [_compact_span(span, text) for span in quote.segments],
             }
         )
     for ordinal, check in enumerate(doc.checks):
@@ -546,83 +589,324 @@ def _document_rows(doc: Document, ingested_at: datetime) -> dict[str, list[dict[
     return rows
 
 
-def _event_rows(
-    doc: Document, ev: Event, ordinal: int, outlet: str, rows: dict[str, list[dict[str, Any]]]
-) -> None:
-    """The canonical event, its one report and its actors for one document event."""
-    info = doc.document
-    canonical = canonical_event_id(info.id, ev.id)
-    day = _event_day(ev, info.published)
-    root = _is_root(ev.evidence, doc.blocks)
-    place = doc.place(ev.place)
-    location = (
-        PlaceRef.model_validate(place.model_dump(exclude={"mentions"})).model_dump()
-        if place
-        else None
+def _report_rows(
+    doc: Document, outlet: str, rows: dict[str, list[dict[str, Any]]]
+) -> list[ReportSignature]:
+    """One ``event_reports`` row per document event (its canonical id is set by merging)."""
+    signatures: list[ReportSignature] = []
+    for ordinal, ev in enumerate(doc.events):
+        root = _is_root(ev.evidence, doc.blocks)
+        sig = signature(doc, ev, outlet=outlet, is_root=root)
+        signatures.append(sig)
+        rows["event_reports"].append(
+            {
+                "document_id": doc.id,
+                "event_id": ev.id,
+                "ordinal": ordinal,
+                "canonical_id": None,
+                "evidence_start": ev.evidence.start,
+                "evidence_end": ev.evidence.end,
+                "is_root": root,
+                "data": ev.model_dump(mode="json"),
+                "signature": sig.to_json(),
+            }
+        )
+    return signatures
+
+
+def _location(place: PlaceSig | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return PlaceRef(
+        id=place.id or "",
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        geonames_id=place.geonames_id,
+        feature_class=place.feature_class,
+    ).model_dump()
+
+
+def _canonical_rows(
+    cluster: Cluster, data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The ``events`` row of a cluster and its actor, key and check rows (appended to rows).
+
+    ``data`` is the founding report's event; its counts are replaced by the canonical ones
+    (a count keeps its span only when it comes from the founding report's document).
+    """
+    values = canonical(cluster.reports)
+    founder = next(
+        (r for r in cluster.reports if report_id(r.document_id, r.event_id) == cluster.id),
+        cluster.reports[0],
     )
-    data = ev.model_dump(mode="json")
-    rows["events"].append(
+    data = dict(data)
+    data["quantities"] = [
         {
-            "id": canonical,
-            "type": ev.type,
-            "cameo": ev.cameo,
-            "quad_class": ev.quad_class,
-            "goldstein": ev.goldstein,
-            "day": day,
-            "country": place.country if place else None,
-            "is_root": root,
-            "num_reports": 1,
-            "num_documents": 1,
-            "num_sources": 1 if outlet else 0,
-            "location": location,
-            "data": data,
+            "value": c.value,
+            "unit": c.unit,
+            "status": c.status,
+            "text": c.text,
+            "lower": c.lower,
+            "upper": c.upper,
+            "span": (
+                {"start": c.start, "end": c.end, "text": c.text}
+                if c.start is not None and c in founder.counts
+                else None
+            ),
         }
-    )
-    rows["event_reports"].append(
-        {
-            "document_id": info.id,
-            "event_id": ev.id,
-            "ordinal": ordinal,
-            "canonical_id": canonical,
-            "evidence_start": ev.evidence.start,
-            "evidence_end": ev.evidence.end,
-            "is_root": root,
-            "data": data,
-        }
-    )
-    involved: list[tuple[str, str]] = []
-    if ev.source:
-        involved.append(("source", ev.source))
-    if ev.target:
-        involved.append(("target", ev.target))
-    involved.extend(("participant", p) for p in ev.participants if p not in (ev.source, ev.target))
+        for c in values.counts
+    ]
+    if values.cameo and values.cameo != data.get("cameo"):
+        data["cameo"] = values.cameo
+    day = values.day
     keys: dict[str, None] = {}
-    if place and place.country:
-        keys[f"country:{place.country}"] = None
-    for position, (role, actor_id) in enumerate(involved):
-        actor = doc.actor(actor_id)
-        if actor is None:
-            continue
-        keys[f"actor:{name_key(actor.name)}"] = None
+    if values.place and values.place.country:
+        keys[f"country:{values.place.country}"] = None
+    for position, actor in enumerate(values.actors):
+        keys[f"actor:{actor.key}"] = None
         if actor.code:
             keys[f"actor:{name_key(actor.code)}"] = None
         if actor.country:
             keys[f"country:{actor.country}"] = None
         rows["event_actors"].append(
             {
-                "event_id": canonical,
+                "event_id": cluster.id,
                 "position": position,
-                "role": role,
-                "actor_id": actor_id,
+                "role": actor.role,
+                "actor_id": actor.id or "",
                 "name": actor.name,
-                "name_key": name_key(actor.name),
-                "kind": actor.kind.value,
+                "name_key": actor.key,
+                "kind": actor.kind,
                 "code": actor.code,
                 "country": actor.country,
                 "day": day,
             }
         )
-    rows["event_keys"].extend({"key": key, "event_id": canonical, "day": day} for key in keys)
+    rows["event_keys"].extend({"key": key, "event_id": cluster.id, "day": day} for key in keys)
+    for ordinal, found in enumerate(disagreements(cluster.reports)):
+        rows["event_checks"].append(
+            {
+                "event_id": cluster.id,
+                "ordinal": ordinal,
+                "kind": found.kind,
+                "severity": found.severity,
+                "message": found.message,
+                "values": found.values,
+                "evidence": found.evidence,
+            }
+        )
+    return {
+        "id": cluster.id,
+        "type": data["type"],
+        "cameo": data.get("cameo"),
+        "quad_class": data.get("quad_class"),
+        "goldstein": data.get("goldstein"),
+        "day": day,
+        "country": values.place.country if values.place else None,
+        "is_root": values.is_root,
+        "num_reports": values.num_reports,
+        "num_documents": values.num_documents,
+        "num_sources": values.num_sources,
+        "location": _location(values.place),
+        "data": data,
+    }
+
+
+class _BatchMerger:
+    """Assigns the reports of one ingest batch to canonical events, inside its transaction.
+
+    Candidates are the stored canonical events of the same type within a day (loaded once
+    per type and day) and the clusters this batch has founded. Reports are taken in ingest
+    order, so a restarted run repeats exactly the decisions of an uninterrupted one.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.clusters: dict[int, Cluster] = {}
+        self.data: dict[int, dict[str, Any]] = {}
+        self.stored: set[int] = set()
+        self.touched: dict[int, None] = {}
+        self._loaded: set[tuple[str, date]] = set()
+        self._by_type_day: dict[tuple[str, date], set[int]] = {}
+
+    def _index(self, cluster: Cluster) -> None:
+        for report in cluster.reports:
+            if report.day is not None:
+                self._by_type_day.setdefault((report.type, report.day), set()).add(cluster.id)
+
+    def _load(self, type_: str, day: date) -> None:
+        wanted = [day + timedelta(days=d) for d in (-1, 0, 1)]
+        missing = [d for d in wanted if (type_, d) not in self._loaded]
+        if not missing:
+            return
+        self._loaded.update((type_, d) for d in missing)
+        E, R = _EventRow, _EventReportRow
+        ids = [
+            i
+            for i in self.conn.execute(
+                select(E.id).where(E.type == type_, E.day.in_(missing))
+            ).scalars()
+            if i not in self.clusters
+        ]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for row in self.conn.execute(select(E.id, E.data).where(E.id.in_(chunk))):
+                self.clusters[row.id] = Cluster(id=row.id)
+                self.data[row.id] = row.data
+                self.stored.add(row.id)
+            for row in self.conn.execute(
+                select(R.canonical_id, R.signature)
+                .where(R.canonical_id.in_(chunk), R.signature.is_not(None))
+                .order_by(R.canonical_id, R.document_id, R.ordinal)
+            ):
+                self.clusters[row.canonical_id].reports.append(
+                    ReportSignature.from_json(row.signature)
+                )
+        for cid in ids:
+            self._index(self.clusters[cid])
+
+    def assign(self, sig: ReportSignature, data: dict[str, Any]) -> int:
+        """The canonical id of the event this report joins or founds."""
+        chosen: Cluster | None = None
+        if sig.day is not None:
+            self._load(sig.type, sig.day)
+            ids: set[int] = set()
+            for d in (-1, 0, 1):
+                ids |= self._by_type_day.get((sig.type, sig.day + timedelta(days=d)), set())
+            candidates = [self.clusters[i] for i in sorted(ids)]
+            chosen = best_cluster(sig, candidates)
+        if chosen is None:
+            cid = report_id(sig.document_id, sig.event_id)
+            chosen = self.clusters.setdefault(cid, Cluster(id=cid))
+            self.data.setdefault(cid, data)
+        chosen.reports.append(sig)
+        self._index(chosen)
+        self.touched[chosen.id] = None
+        return chosen.id
+
+    def write(self, rows: dict[str, list[dict[str, Any]]]) -> tuple[list[int], int]:
+        """Add the rows of every touched cluster; return the stored ids to update and the
+        number of new canonical events."""
+        updated: list[int] = []
+        new = 0
+        for cid in self.touched:
+            row = _canonical_rows(self.clusters[cid], self.data[cid], rows)
+            if cid in self.stored:
+                updated.append(cid)
+                rows["events_update"].append(row)
+            else:
+                new += 1
+                rows["events"].append(row)
+        return updated, new
+
+
+class _BatchStories:
+    """Assigns the articles of one ingest batch to stories, inside its transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.stories: dict[int, Story] = {}
+        self.stored: set[int] = set()
+        self.touched: dict[int, None] = {}
+        self.story_of: dict[str, int] = {}
+        self.members: list[dict[str, Any]] = []
+        self._loaded_days: set[date | None] = set()
+
+    def _load_active(self, day: date | None) -> None:
+        if day in self._loaded_days:
+            return
+        self._loaded_days.add(day)
+        S = _StoryRow
+        query = select(S)
+        if day is not None:
+            query = query.where(
+                S.last_day >= day - timedelta(days=WINDOW_DAYS),
+                S.first_day <= day + timedelta(days=WINDOW_DAYS),
+            )
+        else:
+            query = query.where(S.last_day.is_(None))
+        for row in self.conn.execute(query):
+            if row.id not in self.stories:
+                self.stories[row.id] = Story.from_row(
+                    row.id,
+                    row.title,
+                    _as_date(row.first_day),
+                    _as_date(row.last_day),
+                    row.num_documents,
+                    row.words,
+                )
+                self.stored.add(row.id)
+
+    def _linked(self, document_id: str, clusters: list[Cluster]) -> Counter[int]:
+        others = {
+            r.document_id for c in clusters for r in c.reports if r.document_id != document_id
+        }
+        missing = [d for d in others if d not in self.story_of]
+        D = _StoryDocumentRow
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            for row in self.conn.execute(
+                select(D.document_id, D.story_id).where(D.document_id.in_(chunk))
+            ):
+                self.story_of[row.document_id] = row.story_id
+        return Counter(self.story_of[d] for d in others if d in self.story_of)
+
+    def _story(self, sid: int) -> Story:
+        if sid not in self.stories:
+            row = self.conn.execute(select(_StoryRow).where(_StoryRow.id == sid)).one()
+            self.stories[sid] = Story.from_row(
+                row.id,
+                row.title,
+                _as_date(row.first_day),
+                _as_date(row.last_day),
+                row.num_documents,
+                row.words,
+            )
+            self.stored.add(sid)
+        return self.stories[sid]
+
+    def assign(self, doc: Document, clusters: list[Cluster]) -> int:
+        """The story this article joins or starts."""
+        article = article_signature(doc)
+        self._load_active(article.day)
+        linked = self._linked(article.document_id, clusters)
+        sid, _score = choose_story(article, linked, list(self.stories.values()))
+        if sid is None:
+            sid = story_id(article.document_id)
+            self.stories[sid] = Story(
+                id=sid, title=article.title, first_day=article.day, last_day=article.day
+            )
+        story = self._story(sid)
+        story.add(article)
+        self.touched[sid] = None
+        self.story_of[article.document_id] = sid
+        self.members.append(
+            {"document_id": article.document_id, "story_id": sid, "day": article.day}
+        )
+        return sid
+
+    def stored_touched(self) -> list[int]:
+        """Stored stories this batch changed."""
+        return [sid for sid in self.touched if sid in self.stored]
+
+    def write(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Add the story rows: new stories, updated ones and the memberships."""
+        rows["stories_update"] = []
+        for sid in self.touched:
+            story = self.stories[sid]
+            row = {
+                "id": sid,
+                "title": story.title,
+                "first_day": story.first_day,
+                "last_day": story.last_day,
+                "num_documents": story.num_documents,
+                "words": story.to_json(),
+            }
+            rows["stories_update" if sid in self.stored else "stories"].append(row)
+        rows["story_documents"].extend(self.members)
 
 
 # --------------------------------------------------------------------------------------------
@@ -849,17 +1133,59 @@ class Store:
             )
         fresh = [doc for doc_id, doc in unique.items() if doc_id not in stored]
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        rows["events_update"] = []
+        merger = _BatchMerger(conn)
+        stories = _BatchStories(conn)
         for doc in fresh:
             for name, table_rows in _document_rows(doc, now).items():
                 rows[name].extend(table_rows)
-        for name in TABLES:
-            if rows[name]:
-                conn.execute(insert(_T[name]), rows[name])
+            first = len(rows["event_reports"])
+            signatures = _report_rows(doc, _outlet(doc.document), rows)
+            clusters: list[int] = []
+            for report, sig in zip(rows["event_reports"][first:], signatures, strict=True):
+                report["canonical_id"] = merger.assign(sig, report["data"])
+                clusters.append(report["canonical_id"])
+            stories.assign(doc, [merger.clusters[c] for c in clusters])
+        updated, new_events = merger.write(rows)
+        stories.write(rows)
+        self._write_rows(conn, rows, updated, stories.stored_touched())
         return IngestStats(
             added=len(fresh),
             skipped=len(docs) - len(fresh),
-            events=len(rows["events"]),
+            events=new_events,
         )
+
+    def _write_rows(
+        self,
+        conn: Connection,
+        rows: dict[str, list[dict[str, Any]]],
+        updated_events: list[int],
+        updated_stories: list[int],
+    ) -> None:
+        """Insert the batch's rows, parents first, replacing what updated clusters had."""
+        for start in range(0, len(updated_events), 500):
+            chunk = updated_events[start : start + 500]
+            for name in ("event_actors", "event_keys", "event_checks"):
+                table = _T[name]
+                conn.execute(table.delete().where(table.c.event_id.in_(chunk)))
+        for row in rows["events_update"]:
+            conn.execute(
+                _T["events"]
+                .update()
+                .where(_T["events"].c.id == row["id"])
+                .values({k: v for k, v in row.items() if k != "id"})
+            )
+        for row in rows["stories_update"]:
+            conn.execute(
+                _T["stories"]
+                .update()
+                .where(_T["stories"].c.id == row["id"])
+                .values({k: v for k, v in row.items() if k != "id"})
+            )
+        del updated_stories
+        for name in TABLES:
+            if rows.get(name):
+                conn.execute(insert(_T[name]), rows[name])
 
     def bulk_insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """Insert raw rows into one table in one transaction (benchmarks, bulk loaders).
@@ -1003,6 +1329,7 @@ class Store:
                 speaker_span=q.speaker_span,
                 cue=q.cue,
                 cue_span=q.cue_span,
+                segments=[_expand_span(v, text_) for v in q.segments or []],
             )
             for q in children(_QuoteRow, [_QuoteRow.ordinal])
         ]
@@ -1204,6 +1531,20 @@ class Store:
                 .where(self._matching_documents(filters.text))
             )
             query = query.where(E.id.in_(matching))
+        if filters.min_reports:
+            query = query.where(E.num_reports >= filters.min_reports)
+        if filters.story:
+            try:
+                story = int(filters.story)
+            except ValueError as error:
+                raise NotFoundError(f"no story with id {filters.story!r}") from error
+            R, SD = _EventReportRow, _StoryDocumentRow
+            in_story = (
+                select(R.canonical_id)
+                .join(SD, SD.document_id == R.document_id)
+                .where(SD.story_id == story)
+            )
+            query = query.where(E.id.in_(in_story))
         return query, day_col, id_col
 
     def _stored_events(self, conn: Connection, rows: Sequence[Any]) -> list[StoredEvent]:
@@ -1260,6 +1601,28 @@ class Store:
                     published=_as_date(r.published),
                 )
             )
+        checks: dict[int, list[EventCheck]] = {}
+        C = _EventCheckRow
+        for c in conn.execute(select(C).where(C.event_id.in_(ids)).order_by(C.event_id, C.ordinal)):
+            checks.setdefault(c.event_id, []).append(
+                EventCheck(
+                    kind=c.kind,
+                    severity=c.severity,
+                    message=c.message,
+                    values=c.values,
+                    evidence=c.evidence,
+                )
+            )
+        SD = _StoryDocumentRow
+        founders = {r.id: reports[r.id][0].document_id for r in rows if reports.get(r.id)}
+        story_of = {
+            d: s
+            for d, s in conn.execute(
+                select(SD.document_id, SD.story_id).where(
+                    SD.document_id.in_(set(founders.values()))
+                )
+            )
+        }
         return [
             StoredEvent.model_validate(
                 {
@@ -1270,6 +1633,12 @@ class Store:
                     "actors": actors.get(row.id, []),
                     "location": row.location,
                     "reports": reports.get(row.id, []),
+                    "checks": checks.get(row.id, []),
+                    "story": (
+                        str(story_of[founders[row.id]])
+                        if founders.get(row.id) in story_of
+                        else None
+                    ),
                 }
             )
             for row in rows
@@ -1353,6 +1722,215 @@ class Store:
 
     # ---- statistics --------------------------------------------------------------------
 
+    # ---- stories, actors, network, corpus checks ---------------------------------------
+
+    def event_checks(self, *, severity: str | None = None, limit: int = 100) -> list[StoredEvent]:
+        """Canonical events whose reports disagree on a count, latest first, with the checks.
+
+        Args:
+            severity: Only checks of this severity (``warning`` or ``info``).
+            limit: How many events.
+        """
+        C, E = _EventCheckRow, _EventRow
+        flagged = select(C.event_id)
+        if severity:
+            flagged = flagged.where(C.severity == severity)
+        query = (
+            select(E)
+            .where(E.id.in_(flagged))
+            .order_by(E.day.desc().nulls_last(), E.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            events = self._stored_events(conn, rows)
+        if severity:
+            events = [
+                e.model_copy(update={"checks": [c for c in e.checks if c.severity == severity]})
+                for e in events
+            ]
+        return events
+
+    def stories(
+        self, *, since: date | None = None, until: date | None = None, limit: int = 50
+    ) -> list[StoryRecord]:
+        """Stories, most recently active first, with their event counts."""
+        S, SD, R = _StoryRow, _StoryDocumentRow, _EventReportRow
+        query = select(S)
+        if since:
+            query = query.where(S.last_day >= since)
+        if until:
+            query = query.where(S.first_day <= until)
+        query = query.order_by(S.last_day.desc().nulls_last(), S.id).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            ids = [r.id for r in rows]
+            events = dict(
+                conn.execute(
+                    select(SD.story_id, func.count(func.distinct(R.canonical_id)))
+                    .join(R, R.document_id == SD.document_id)
+                    .where(SD.story_id.in_(ids))
+                    .group_by(SD.story_id)
+                ).all()
+            )
+        return [
+            StoryRecord(
+                id=str(r.id),
+                title=r.title,
+                first_day=_as_date(r.first_day),
+                last_day=_as_date(r.last_day),
+                num_documents=r.num_documents,
+                num_events=int(events.get(r.id, 0)),
+                top_words=list(r.words.get("words", {}))[:10],
+                actors=list(r.words.get("actors", []))[:10],
+            )
+            for r in rows
+        ]
+
+    def actor_profiles(self, name: str | None = None, *, limit: int = 50) -> list[ActorProfile]:
+        """Actors across the corpus, most reported first: one per name, kind and country.
+
+        Args:
+            name: Only this actor (case-insensitive, exact name).
+            limit: How many actors.
+        """
+        A, D, EA = _ActorRow, _DocumentRow, _EventActorRow
+        group = (A.name_key, A.kind, A.country)
+        query = (
+            select(*group, func.count(func.distinct(A.document_id)).label("documents"))
+            .group_by(*group)
+            .order_by(func.count(func.distinct(A.document_id)).desc(), A.name_key)
+            .limit(limit)
+        )
+        if name:
+            query = query.where(A.name_key == name_key(name))
+        profiles: list[ActorProfile] = []
+        with self.engine.connect() as conn:
+            for key, kind, country, documents in conn.execute(query).all():
+                rows = conn.execute(
+                    select(A.name, A.code, A.roles, D.published)
+                    .join(D, D.id == A.document_id)
+                    .where(A.name_key == key, A.kind == kind)
+                    .where(A.country.is_(None) if country is None else A.country == country)
+                    .order_by(D.published)
+                ).all()
+                events = conn.execute(
+                    select(func.count(func.distinct(EA.event_id))).where(EA.name_key == key)
+                ).scalar()
+                days = [d for d in (_as_date(r.published) for r in rows) if d is not None]
+                roles: dict[tuple[Any, ...], dict[str, Any]] = {}
+                for r in rows:
+                    day = _as_date(r.published)
+                    for role in r.roles or []:
+                        role_key = tuple(role.get(f) for f in ("title", "organization", "country"))
+                        entry = roles.setdefault(
+                            role_key, {"first": day, "last": day, "documents": 0}
+                        )
+                        entry["documents"] += 1
+                        if day and (entry["first"] is None or day < entry["first"]):
+                            entry["first"] = day
+                        if day and (entry["last"] is None or day > entry["last"]):
+                            entry["last"] = day
+                names = Counter(r.name for r in rows)
+                profiles.append(
+                    ActorProfile(
+                        name=names.most_common(1)[0][0] if names else key,
+                        kind=kind,
+                        country=country,
+                        codes=sorted({r.code for r in rows if r.code}),
+                        documents=int(documents),
+                        events=int(events or 0),
+                        first_seen=min(days) if days else None,
+                        last_seen=max(days) if days else None,
+                        roles=[
+                            ActorRole(
+                                title=t,
+                                organization=o,
+                                country=c,
+                                first_seen=e["first"],
+                                last_seen=e["last"],
+                                documents=e["documents"],
+                            )
+                            for (t, o, c), e in sorted(
+                                roles.items(), key=lambda kv: kv[1]["first"] or date.min
+                            )
+                        ],
+                    )
+                )
+        return profiles
+
+    def network(self, filters: EventFilter | None = None) -> Network:
+        """The actor interaction network: one edge per (source, target) pair of events.
+
+        Edges count canonical events (not reports) by PLOVER type and QuadClass, with the
+        mean Goldstein score; nodes are actors by case-folded name.
+        """
+        filters = filters or EventFilter()
+        query, _day_col, _id_col = self._events_query(filters)
+        selected = query.with_only_columns(_EventRow.id).subquery()
+        S, T, E = aliased(_EventActorRow), aliased(_EventActorRow), _EventRow
+        pairs = (
+            select(
+                S.name_key.label("src"),
+                T.name_key.label("tgt"),
+                E.type,
+                E.quad_class,
+                func.count().label("n"),
+                func.sum(E.goldstein).label("g"),
+                func.count(E.goldstein).label("gn"),
+            )
+            .join(T, and_(T.event_id == S.event_id, T.role == "target"))
+            .join(E, E.id == S.event_id)
+            .where(S.role == "source", S.event_id.in_(select(selected.c.id)))
+            .where(S.name_key != T.name_key)
+            .group_by(S.name_key, T.name_key, E.type, E.quad_class)
+        )
+        edges: dict[tuple[str, str], dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for pair in conn.execute(pairs):
+                empty = {"events": 0, "types": Counter(), "quads": Counter(), "g": 0.0, "gn": 0}
+                edge = edges.setdefault((pair.src, pair.tgt), empty)
+                edge["events"] += pair.n
+                edge["types"][pair.type] += pair.n
+                if pair.quad_class is not None:
+                    edge["quads"][str(pair.quad_class)] += pair.n
+                edge["g"] += float(pair.g or 0.0)
+                edge["gn"] += int(pair.gn or 0)
+            keys = sorted({k for pair in edges for k in pair})
+            nodes: dict[str, NetworkNode] = {}
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                for row in conn.execute(
+                    select(
+                        _EventActorRow.name_key,
+                        func.min(_EventActorRow.name),
+                        func.min(_EventActorRow.kind),
+                        func.min(_EventActorRow.country),
+                        func.min(_EventActorRow.code),
+                        func.count(func.distinct(_EventActorRow.event_id)),
+                    )
+                    .where(_EventActorRow.name_key.in_(chunk))
+                    .group_by(_EventActorRow.name_key)
+                ):
+                    key, name, kind, country, code, count = row
+                    nodes[key] = NetworkNode(
+                        id=key, name=name, kind=kind, country=country, code=code, events=count
+                    )
+        return Network(
+            nodes=[nodes[k] for k in keys if k in nodes],
+            edges=[
+                NetworkEdge(
+                    source=s,
+                    target=t,
+                    events=e["events"],
+                    types=dict(e["types"].most_common()),
+                    quad_classes=dict(sorted(e["quads"].items())),
+                    mean_goldstein=round(e["g"] / e["gn"], 3) if e["gn"] else None,
+                )
+                for (s, t), e in sorted(edges.items(), key=lambda kv: (-kv[1]["events"], kv[0]))
+            ],
+        )
+
     def stats(self) -> StoreStats:
         """Row counts, the span of event days, events by type and the database size."""
         counts: dict[str, int] = {}
@@ -1365,6 +1943,8 @@ class Store:
                 "event_reports",
                 "quotes",
                 "checks",
+                "event_checks",
+                "stories",
             ):
                 counts[name] = int(
                     conn.execute(select(func.count()).select_from(_T[name])).scalar() or 0

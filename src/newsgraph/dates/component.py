@@ -7,7 +7,11 @@ Wednesday. Each candidate is normalised by ``dates.normalise`` against
 ``doc._.ng_meta["published"]`` (None: relative expressions stay unresolved), with the tense of
 its clause read from the dependency parse, so that "said on Tuesday" looks back and "is
 expected to host ... on Tuesday" looks forward. Ranges written as one entity ("1990-1995",
-"March 3 to March 5") become two expressions, as TimeML annotates them.
+"March 3 to March 5", "March 18-19") become two expressions, as TimeML annotates them, and so
+does a period and its end date ("the quarter ended Sept. 30"). Entity edges are redrawn where
+TimeML draws them differently from the recogniser: a part of day joins its day ("Friday
+night"), a clock time its date ("noon Thursday"), and words that block a value ("an Aug. 10,
+1988") are dropped.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates.lexicon import TimeWordRow, word_table
-from newsgraph.dates.normalise import FUTURE, PAST, PRESENT, Normaliser
+from newsgraph.dates.normalise import FUTURE, PAST, PRESENT, Normalised, Normaliser
 from newsgraph.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
@@ -42,6 +46,35 @@ FUTURE_HEADS = frozenset(
 
 PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "did", "'ve", "been"})
 PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
+
+FORWARD_MARKERS = frozenset(
+    {"by", "until", "till", "through", "to", "before", "effective", "payable", "record", "expire",
+     "expires", "due", "deadline"}
+)  # fmt: skip
+"""Words just before a date that point it ahead of a past-tense clause: "extended the offer to
+Nov. 20", "payable Dec. 7", "asked it to respond by Oct. 31"; such a date is read as the one
+nearest the document date rather than the last one before it."""
+
+PARTS_OF_DAY_WORDS = frozenset(
+    {"morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights"}
+)
+"""Words that extend a day into a TIMEX3 time ("Friday night" -> ``...TNI``)."""
+
+_PERIOD_ENDED = re.compile(
+    r"^(?P<a>.+?)\s+(?:that\s+)?(?:ended|ending|ends|that ends)\s+(?P<b>.+)$", re.IGNORECASE
+)
+"""TimeML annotates "the quarter ended Sept. 30" as two expressions."""
+
+_LATER = re.compile(r"^(?P<a>.*\b(?:seconds?|minutes?|hours?|days?|weeks?))\s+(?:later|earlier)$",
+                    re.IGNORECASE)  # fmt: skip
+"""A short span counted from another event ("three days later") is a duration; the adverb is a
+signal outside the TIMEX3."""
+
+_DATE_LIKE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)",
+    re.IGNORECASE,
+)
+"""A side of a hyphen that can be one end of a range ("1990-1995", "June-August")."""
 
 _RANGE = re.compile(
     r"^(?:between\s+|from\s+)?(?P<a>.+?)\s*(?:\s(?:to|and|through|until|till|or)\s|[-\u2013])"
@@ -77,7 +110,15 @@ def clause_tense(span: Span) -> str | None:
             and token.pos_ in ("ADJ", "VERB")
             and token.tag_ in ("VBN", "JJ", "VBG", "VB")
         ):
-            return FUTURE
+            bare = (
+                token.tag_ == "VBN"
+                and token.dep_ == "acl"
+                and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+            )
+            preposition = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
+            if not bare or preposition in ("for", "to", "until", "by"):
+                return FUTURE
+            break  # "its record high set on Aug. 6": a past participle, not a plan
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
@@ -90,7 +131,11 @@ def clause_tense(span: Span) -> str | None:
             return FUTURE
         if "to" in auxes or (verb.tag_ == "VB" and not auxes):
             head = verb.head
-            if head.lemma_.lower() in FUTURE_HEADS or (verb.lemma_ == "be" and head is verb):
+            if (
+                head.lemma_.lower() in FUTURE_HEADS
+                or (verb.lemma_ == "be" and head is verb)
+                or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))
+            ):  # "is expected to", "is to resume trading Tuesday"
                 return FUTURE
             if head is verb:
                 return None
@@ -146,6 +191,99 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
+_CLOCK_ONLY = re.compile(
+    r"^(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|noon|midnight|\d{1,2}:\d{2})"
+    r"(?:\s+(?:[A-Z]{2,4}|local time))?$",
+    re.IGNORECASE,
+)
+_DAY_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})$",
+    re.IGNORECASE,
+)
+
+
+def _extend(span: Span) -> Span:
+    """Take in the words next to an entity that TimeML counts as part of the expression: a
+    determiner or "every" before a unit ("this year", "each Thursday"), "noon" before a day,
+    "-earlier quarter" after "the year", a part of day after a day ("Friday night") and a
+    year after a month ("June last year")."""
+    doc, end = span.doc, span.end
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in ("this", "last", "next", "that")
+        and span[0].lower_ in ("year", "month", "week", "quarter", "weekend")
+    ):  # "This [year]": the recogniser sometimes leaves the determiner out
+        span = doc[span.start - 1 : end]
+    if span.start > 0 and (
+        doc[span.start - 1].lower_ in ("every", "each")
+        or (doc[span.start - 1].lower_ in ("noon", "midnight") and span[0].lower_.endswith("day"))
+    ):  # "each [Thursday]", "noon [Thursday]"
+        span = doc[span.start - 1 : end]
+    if (
+        end + 1 < len(doc)
+        and span[-1].lower_ == "year"
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in ("earlier", "ago")
+    ):  # "the year-earlier quarter", "year-ago results"
+        end += 2
+        if end < len(doc) and doc[end].lower_ in ("quarter", "period"):
+            end += 1
+        span = doc[span.start : end]
+    last = span[-1].lower_
+    if (
+        end < len(doc)
+        and doc[end].lower_ in PARTS_OF_DAY_WORDS
+        and (last.endswith("day") or last in ("yesterday", "today", "tomorrow"))
+    ):
+        return doc[span.start : end + 1]
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("this", "last", "next")
+        and doc[end + 1].lower_ == "year"
+        and span[-1].ent_type_ == "DATE"
+        and any(t.lower_.rstrip(".") in _MONTH_WORDS for t in span)
+    ):
+        return doc[span.start : end + 2]
+    return span
+
+
+_MONTH_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join a clock time and the day written next to it ("5 p.m. EST Nov. 9", "noon
+    Thursday", "Thursday, 9 a.m."): TimeML makes them one TIME expression."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start < merged[-1].end:  # an extended span took in its neighbour
+            merged[-1] = span.doc[merged[-1].start : max(span.end, merged[-1].end)]
+            continue
+        if merged:
+            previous = merged[-1]
+            gap = span.doc[previous.end : span.start]
+            if (
+                previous[-1].lower_ == "year"
+                and all(t.text == "-" for t in gap)
+                and span[0].lower_ in ("earlier", "ago", "-earlier", "-ago")
+            ):  # "the year" + "-earlier quarter", which the recogniser splits
+                merged[-1] = span.doc[previous.start : span.end]
+                continue
+            if len(gap) <= 1 and all(t.text in (",", "on", "at") for t in gap):
+                pair = (previous.text, span.text)
+                if (_CLOCK_ONLY.match(pair[0]) and _DAY_ONLY.match(pair[1])) or (
+                    _DAY_ONLY.match(pair[0]) and _CLOCK_ONLY.match(pair[1])
+                ):
+                    merged[-1] = span.doc[previous.start : span.end]
+                    continue
+        merged.append(span)
+    return merged
+
+
 class TimeTagger:
     """Find and normalise the time expressions of a document.
 
@@ -164,8 +302,13 @@ class TimeTagger:
         self.matcher.add("ng_time_word", [nlp.make_doc(p) for p in phrases])
 
     def candidates(self, doc: Doc) -> list[Span]:
-        """spaCy's DATE/TIME entities plus lexicon matches outside them, in text order."""
-        spans = [_trim(ent) for ent in doc.ents if ent.label_ in TIME_LABELS]
+        """spaCy's DATE/TIME entities plus lexicon matches outside them, in text order.
+
+        Entities are widened where TimeML draws a larger expression: a part of day after a
+        day ("Friday night"), a year after a month ("June last year"), and a clock time and
+        the day next to it ("5 p.m. EST Nov. 9", "noon Thursday") become one expression.
+        """
+        spans = _merge([_extend(_trim(ent)) for ent in doc.ents if ent.label_ in TIME_LABELS])
         taken = {i for span in spans for i in range(span.start, span.end)}
         matches = sorted(
             (doc[start:end] for _, start, end in self.matcher(doc)),
@@ -184,12 +327,41 @@ class TimeTagger:
 
     def _split_range(self, span: Span, anchor: date | None, tense: str | None) -> list[Any]:
         """Two expressions for a range written as one entity, else the span itself."""
+        ended = _PERIOD_ENDED.match(span.text)
+        if ended is not None:
+            parts: list[Any] = [
+                (span.start_char + ended.start(g), span.start_char + ended.end(g), ended.group(g))
+                for g in ("a", "b")
+            ]
+            found = [self.normaliser(text, anchor, tense) for _, _, text in parts]
+            if all(f is not None and f.value is not None for f in found):
+                if re.search(r"\byear$", parts[0][2], re.IGNORECASE):
+                    # "the (fiscal) year ended March 31" is the twelve months to that day
+                    parts[0] = (*parts[0], Normalised("P1Y", "DURATION", "year"))
+                return parts
+        later = _LATER.match(span.text)
+        if later is not None:
+            found_later = self.normaliser(later.group("a"), anchor, tense)
+            if found_later is not None and found_later.type == "DURATION":
+                return [(span.start_char, span.start_char + later.end("a"), later.group("a"))]
         match = _RANGE.match(span.text)
         if match is None:
             return [(span.start_char, span.end_char, span.text)]
         a, b = match.group("a"), match.group("b")
+        joined = span.text[match.end("a") : match.start("b")]
+        if joined.strip() in ("-", "\u2013") and not (
+            _DATE_LIKE.search(a) and _DATE_LIKE.search(b)
+        ):
+            # "year-earlier", "six-year-old", "mid-March": a hyphenated word, not a range
+            return [(span.start_char, span.end_char, span.text)]
+        b_text = b
+        day_only = re.fullmatch(r"\d{1,2}", b.strip())
+        if day_only and re.fullmatch(r"[A-Za-z]+\.?\s+\d{1,2}", a.strip()):
+            b_text = f"{a.split()[0]} {b.strip()}"  # "March 18-19": the 19th of March
+        elif day_only and re.fullmatch(r"\d{4}", a.strip()):
+            b_text = f"{a.strip()[:2]}{b.strip()}"  # "2012-13": 2013
         first = self.normaliser(a, anchor, tense)
-        second = self.normaliser(b, anchor, tense)
+        second = self.normaliser(b_text, anchor, tense)
         if (
             first is None
             or second is None
@@ -200,24 +372,57 @@ class TimeTagger:
         ):
             return [(span.start_char, span.end_char, span.text)]
         base = span.start_char
+        second_part = (base + match.start("b"), base + match.end("b"), b)
         return [
             (base + match.start("a"), base + match.end("a"), a),
-            (base + match.start("b"), base + match.end("b"), b),
+            second_part if b_text == b else (*second_part, second),
         ]
+
+    def _shrink(
+        self, doc: Doc, text: str, start: int, end: int, anchor: date | None, tense: str | None
+    ) -> tuple[int, int, Normalised | None]:
+        """Normalise a span; when it has no value, try it without up to three words at either
+        edge ("an Aug. 10, 1988", "both 1990", "April month"), which the recogniser often
+        takes in, and keep the first shorter span that has one. Phrases that are no time at
+        all ("6-year-old") are left alone."""
+        found = self.normaliser(text[start:end], anchor, tense)
+        if found is None or found.value is not None:  # not a time (an age), or resolved
+            return start, end, found
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            return start, end, found
+        for cut in range(1, min(3, len(span) - 1) + 1):
+            for inner in (span[cut:], span[: len(span) - cut]):
+                if inner[0].is_punct or (inner[-1].is_punct and inner[-1].text != "."):
+                    continue
+                shorter = self.normaliser(inner.text, anchor, tense)
+                if shorter is None or shorter.value is None:
+                    continue
+                if anchor is None and not shorter.value[:1].isdigit():
+                    continue  # no document date: "June last year" must not become "June"
+                return inner.start_char, inner.end_char, shorter
+        return start, end, found
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = document_date(doc)
+        text = doc.text  # built anew on every access: read it once
         times: list[dict[str, Any]] = []
         for span in self.candidates(doc):
             tense = clause_tense(span)
-            for start, end, text in self._split_range(span, anchor, tense):
-                found = self.normaliser(text, anchor, tense)
+            before = doc[max(0, span.start - 3) : span.start].text.lower()
+            if before in ("as soon as", "as early as"):
+                tense = FUTURE  # "could leave as soon as Tuesday"
+            elif tense == PAST and span.start > 0 and doc[span.start - 1].lower_ in FORWARD_MARKERS:
+                tense = None
+            for start, end, _, *fixed in self._split_range(span, anchor, tense):
+                start, end, found = self._shrink(doc, text, start, end, anchor, tense)
+                found = fixed[0] if fixed else found
                 if found is None:
                     continue
                 times.append(
                     {
                         "id": f"t{len(times) + 1}",
-                        "text": doc.text[start:end],
+                        "text": text[start:end],
                         "value": found.value,
                         "type": found.type,
                         "granularity": found.granularity,

@@ -12,6 +12,7 @@ durations ("a 30-day ceasefire"), sets ("daily") and vague references ("recently
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -64,7 +65,7 @@ def event_date(doc: Doc, start_char: int, end_char: int) -> dict[str, Any]:
         "document"; else value None with "unresolved".
     """
     event = _span(doc, start_char, end_char)
-    times = [t for t in doc._.ng_times or [] if _datable(t)]
+    times = [t for t in _offset_times(doc) if _datable(t)]
     if event is not None and times:
         sentence = event.sent
         head = _clause_head(event.root)
@@ -93,6 +94,36 @@ def event_date(doc: Doc, start_char: int, end_char: int) -> dict[str, Any]:
     if published is not None:
         return {"value": published.isoformat(), "text": None, "date_type": "document"}
     return {"value": None, "text": None, "date_type": "unresolved"}
+
+
+_BACK = re.compile(r"\s+(?:earlier|ago|before(?=\s*[.,;:)]|$)|previously)\b", re.I)
+"""What makes a duration a point in the past: "two days earlier", "a week ago", "days
+before." (not "two days before the vote", which is anchored on the vote)."""
+
+_DAYS_OR_WEEKS = re.compile(r"^P(\d+)([DW])$")
+
+
+def _offset_times(doc: Doc) -> list[dict[str, Any]]:
+    """The article's time expressions, with "N days earlier" turned into the day it names.
+
+    TimeML annotates "two days earlier" as the duration "two days" (so does the dates stage);
+    to date an event ("Russia attacked the city two days earlier", published on Thursday),
+    the duration counted back from the publication date is the day: Tuesday.
+    """
+    times: list[dict[str, Any]] = list(doc._.ng_times or [])
+    published = document_date(doc)
+    if published is None:
+        return times
+    text = doc.text
+    result = []
+    for time in times:
+        match = _DAYS_OR_WEEKS.match(str(time.get("value") or ""))
+        end = int(time["span"][1])
+        if time.get("type") == "DURATION" and match and _BACK.match(text[end : end + 20]):
+            days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+            time = {**time, "type": "DATE", "value": (published - timedelta(days=days)).isoformat()}
+        result.append(time)
+    return result
 
 
 def _result(time: dict[str, Any]) -> dict[str, Any]:

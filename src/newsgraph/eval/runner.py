@@ -43,18 +43,30 @@ def dataset_names() -> list[str]:
 
 
 def run_eval(
-    name: str, ctx: EvalContext, *, on_skip: Callable[[str, str], None] | None = None
+    name: str,
+    ctx: EvalContext,
+    *,
+    on_skip: Callable[[str, str], None] | None = None,
+    task: str | None = None,
 ) -> list[EvalResult]:
     """Run the scorer for ``name`` (or every scorer for ``all``).
 
     With ``all``, a dataset whose data is missing is skipped (reported through ``on_skip``);
-    with one name, a missing dataset raises ``DataMissingError``.
+    with one name, a missing dataset raises ``DataMissingError``. A ``task`` other than a
+    dataset's default tasks is registered as its own dataset ``NAME-TASK`` (``meantime
+    --task coref`` runs ``meantime-coref``), so ``all`` runs it too.
 
     Raises:
-        ConfigError: ``name`` is not a known dataset.
+        ConfigError: ``name`` is not a known dataset, or has no such task.
         DataMissingError: The one requested dataset is not in the data folder.
     """
     scorers = load_scorers()
+    if task:
+        if name == "all" or f"{name}-{task}" not in scorers:
+            tasks = [n.removeprefix(f"{name}-") for n in scorers if n.startswith(f"{name}-")]
+            known = f" (tasks: {', '.join(tasks)})" if tasks else ""
+            raise ConfigError(f"dataset {name!r} has no task {task!r}{known}")
+        name = f"{name}-{task}"
     if name != "all" and name not in scorers:
         raise ConfigError(f"unknown dataset {name!r}; choose one of: all, {', '.join(scorers)}")
     if not ctx.data_dir.is_dir():

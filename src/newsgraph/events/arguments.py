@@ -10,7 +10,9 @@ A word becomes an actor id by the mention spans of ``doc._.ng_actors``: the word
 the nearest actor mention inside its noun phrase ("Ukraine's air force", "the southern city
 of Kherson"), or, for a pronoun, the nearest earlier actor of a fitting kind. Places come
 from ``doc._.ng_places`` in the same way, from the prepositional objects of the event's
-clause ("in Kherson", "on Kyiv").
+clause ("in Kherson", "on Kyiv"). A place the event is done to stands for its country (or,
+for an attack on a town, the town's civilians) when no actor is the target, as CAMEO codes
+"strikes on Kyiv" and "visited Amman".
 """
 
 from __future__ import annotations
@@ -50,11 +52,11 @@ PREP_PRIORITY: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"),
     "SUPPORT": ("for", "with", "to", "of"),
     "ASSAULT": ("on", "against", "at", "upon", "with", "into", "of"),
-    "SANCTION": ("on", "against", "with", "among", "of"),
+    "SANCTION": ("on", "against", "with", "among", "of", "to"),
     "COERCE": ("on", "against", "of", "into"),
     "REQUEST": ("to", "on", "from", "for"),
     "ACCUSE": ("of", "against", "on", "over", "about", "for", "with"),
-    "REJECT": ("from", "of", "by", "with"),
+    "REJECT": ("from", "of", "by", "with", "to"),
     "THREATEN": ("against", "on", "with", "to"),
     "PROTEST": ("against", "outside", "at"),
     "MOBILIZE": ("against", "toward", "towards", "near", "on"),
@@ -84,6 +86,16 @@ PLACE_PREPS = frozenset(PLACE_PREP_ORDER)
 DOBJ_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT"})
 """Types whose object can be a place ("shelled Kherson", "occupied the town"); a meeting
 "discussing Arctic security" is not in the Arctic."""
+
+VISIT_LEMMAS = frozenset({"visit", "tour", "arrive", "travel", "trip", "fly"})
+"""Meeting words whose place is the host, and so the counterpart ("arrived in Amman")."""
+
+STANCE_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
+"""Types a participle can state as a stance ("is opposed to", "is committed to")."""
+
+CIVILIAN_TARGET_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Types whose target, when only a town is named, is the town's people ("shelled Kherson",
+"imposed a curfew in Cizre"): CAMEO's civilians (CVL)."""
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 
@@ -132,6 +144,10 @@ class MentionIndex:
     place_by_name: dict[str, str] = field(default_factory=dict)
     ends: list[int] = field(default_factory=list)
     ordered: list[tuple[int, int, str]] = field(default_factory=list)
+    stand_ins: dict[str, str] = field(default_factory=dict)
+    """Place id -> the id of the country actor that place stands for as an event target."""
+    new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Country actors created for places acted upon, by id (added only if an event keeps them)."""
 
     @classmethod
     def build(cls, doc: Doc) -> MentionIndex:
@@ -223,6 +239,74 @@ class MentionIndex:
                 return actor_id
         return None
 
+    def place_actor(self, place_id: str, *, civilians: bool = False) -> str | None:
+        """The actor a place stands for when an event is done to it.
+
+        CAMEO codes "visited Amman" with the place's country as the target (JOR): the
+        article's own actor for that country is used when it has one, otherwise a country
+        actor named as the text names the place is made. With ``civilians`` (an attack or a
+        curfew on a town) the target is the town's people, coded country + CVL ("shelled
+        Kherson": UKRCVL). Nothing is written to the document here: ``materialise`` adds
+        what the kept events use.
+        """
+        key = f"{place_id}:CVL" if civilians else place_id
+        if key in self.stand_ins:
+            return self.stand_ins[key]
+        place = self.places.get(place_id) or {}
+        country = place.get("country")
+        if not isinstance(country, str) or len(country) != 3:
+            return None
+        civilians = civilians and place.get("feature_class") == "P"
+        code = country + ("CVL" if civilians else "")
+        kind = "group" if civilians else "country"
+        name = place.get("name") or country
+        existing = next(
+            (
+                a["id"]
+                for a in self.actors.values()
+                if a.get("kind") == kind
+                and a.get("code") == code
+                and (not civilians or a.get("name") == name)  # each town's own people
+            ),
+            None,
+        )
+        if existing is None:
+            numbers = [int(i[1:]) for i in self.actors if i[1:].isdigit()]
+            existing = f"a{max(numbers, default=0) + 1}"
+            actor: dict[str, Any] = {
+                "id": existing,
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "code": code,
+                "roles": [],
+                "mentions": [],
+            }
+            self.actors[existing] = actor
+            self.new_actors[existing] = actor
+        self.stand_ins[key] = existing
+        return existing
+
+    def materialise(self, doc: Doc, used: set[str]) -> None:
+        """Write the stand-in actors kept events took as targets into ``doc._.ng_actors``.
+
+        ``used`` holds the actor ids events took through ``place_actor``. A place's mentions
+        join its country actor, so the target has evidence in the text.
+        """
+        for key, actor_id in self.stand_ins.items():
+            if actor_id not in used:
+                continue
+            place_id = key.split(":")[0]
+            actor = self.actors[actor_id]
+            mentions = actor.setdefault("mentions", [])
+            for mention in self.places[place_id].get("mentions") or []:
+                if list(mention) not in mentions:
+                    mentions.append(list(mention))
+            mentions.sort()
+        added = [a for i, a in self.new_actors.items() if i in used]
+        if added:
+            doc._.ng_actors = [*(doc._.ng_actors or []), *added]
+
     # -------------------------------------------------------------- places
     def place_of(self, token: Token | None, depth: int = 0) -> str | None:
         """The place a noun phrase headed by ``token`` names ("the city of Kherson")."""
@@ -279,9 +363,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
                 return None, False
             if node.dep_ == "xcomp":
-                # object control: "urged the allies to send" -> the allies send
+                # object control: "urged the allies to send" -> the allies send; but "used
+                # tear gas to disperse" -> the users disperse: a thing does not act
                 obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
-                if obj is not None:
+                if obj is not None and (obj.tag_ != "NN" or obj.ent_type_):
                     return obj, False
             node = node.head
             continue
@@ -289,6 +374,26 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return node.head, node.tag_ == "VBN" and node.dep_ == "acl"
         break
     return None, False
+
+
+def _conditioned(verb: Token) -> list[Token]:
+    """Subjects of the conditions a threat sets: "threatened to strike *unless Israel*
+    rescinded ...". Whom the condition binds is whom the threat is aimed at."""
+    found: list[Token] = []
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl"))]
+    for clause in clauses:
+        for condition in clause.children:
+            if condition.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in condition.children
+            ):
+                continue
+            found.extend(t for c in condition.children if c.dep_ == "nsubj" for t in conjuncts(c))
+    return found
+
+
+def _stative(verb: Token) -> bool:
+    """A participle that states a stance ("is opposed *to*"), read as active, not passive."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -326,6 +431,8 @@ class Arguments:
     target: str | None = None
     participants: list[str] = field(default_factory=list)
     place: str | None = None
+    place_target: str | None = None
+    """The country actor of the place acted upon: the target when no actor is one."""
 
     def add_participant(self, actor_id: str | None) -> None:
         """Record a party to the event once, in order of appearance."""
@@ -333,11 +440,72 @@ class Arguments:
             self.participants.append(actor_id)
 
 
-def _first_actor(index: MentionIndex, tokens: Iterable[Token], exclude: set[str]) -> str | None:
+def _first_actor(
+    index: MentionIndex,
+    tokens: Iterable[Token],
+    exclude: set[str],
+    owner: str | None = None,
+    *,
+    moved: bool = False,
+) -> str | None:
+    """The first token's actor that is not excluded nor the ``owner``'s own ("its troops").
+
+    With ``moved`` (events whose object is what is given or withdrawn), a group of no
+    country is the thing moved, not the counterpart: "contribute *4,000 troops* to a force
+    in Liberia", "the withdrawal of *invasion forces* from Panama".
+    """
     for token in tokens:
         actor = index.actor_of(token)
-        if actor and actor not in exclude:
-            return actor
+        if not actor or actor in exclude:
+            continue
+        if moved and index.kind(actor) == "group" and not index.actors[actor].get("country"):
+            continue
+        if owner is not None and any(
+            c.dep_ == "poss"
+            and (index.pronoun(c) if c.pos_ == "PRON" else index.actor_of(c)) == owner
+            for c in token.children
+        ):
+            continue  # "withdraw *its troops* from Lebanon": what is moved, not the counterpart
+        return actor
+    return None
+
+
+def _place_target(
+    index: MentionIndex,
+    tokens: Iterable[Token],
+    place: str | None,
+    source: str | None,
+    event_type: str,
+    *,
+    visit: bool = False,
+) -> str | None:
+    """The country actor of a place the event is done to, when no actor is its target.
+
+    The objects are tried first ("shelled Kherson", "strikes on Kyiv"), then the event's
+    place ("imposed a curfew in Cizre", "arrived in Amman"). A meeting at home has no
+    target: "Macron hosted the summit in Paris" is not France meeting France, and "talks
+    were held in Turkey" names where, not with whom.
+    """
+    if event_type == "CONSULT" and source is None:
+        return None
+    if event_type == "CONSULT" and not visit:
+        place = None  # "officials met in Geneva": where they met, not whom
+    source_country = index.actors.get(source or "", {}).get("country")
+    tokens = list(tokens)
+    # "resume attacks *in Israel*": a place that hangs from the object is still the target
+    # and "the withdrawal of forces *from Panama*": so is one after the type's own prepositions
+    preps = (*PREP_PRIORITY.get(event_type, ()), *PLACE_PREP_ORDER)
+    nested = [p for t in tokens for p in prep_objects(t, preps)]
+    candidates = [index.place_of(t) for t in [*tokens, *nested]]
+    for place_id in [*candidates, place]:
+        if place_id is None:
+            continue
+        actor = index.place_actor(place_id, civilians=event_type in CIVILIAN_TARGET_TYPES)
+        if actor is None or actor == source:
+            continue
+        if event_type == "CONSULT" and index.actors[actor].get("country") == source_country:
+            continue
+        return actor
     return None
 
 
@@ -384,6 +552,13 @@ def extract(
             by = agent_of(anchor)
             if by is not None:
                 subjects = [*conjuncts(by), *subjects]
+        if event_type in CLAUSE_TARGET_TYPES:
+            # "its demand that Israel ease restrictions": the subject of the noun's own clause
+            for child in trigger.children:
+                if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                    clause_subject, _ = subject_of(child)
+                    if clause_subject is not None and clause_subject.head.i == child.i:
+                        objects.extend(conjuncts(clause_subject))
         between = prep_objects(trigger, ("between",))
         if between and not sources and not subjects:
             subjects = between[:1]
@@ -393,6 +568,8 @@ def extract(
         subject, passive = subject_of(verb)
         agent = agent_of(trigger)
         dobjs = [d for c in trigger.children if c.dep_ == "dobj" for d in conjuncts(c)]
+        if passive and agent is None and event_type in STANCE_TYPES and _stative(trigger):
+            passive = False  # "Israel is opposed to French mediation": a stance, not a passive
         if passive and event_type not in SELF_PASSIVE_TYPES:
             if subject is not None:
                 objects.extend(conjuncts(subject))
@@ -427,6 +604,8 @@ def extract(
                         subject.i if subject is not None else -1
                     ):
                         objects.extend(conjuncts(clause_subject))
+    if event_type == "THREATEN" and not is_noun:
+        objects.extend(_conditioned(trigger))
     if swap:
         owners = [
             c
@@ -440,15 +619,22 @@ def extract(
     else:
         args.source = _first_actor(index, [*sources, *subjects], set())
         exclude = {args.source} if args.source else set()
-        args.target = _first_actor(index, objects, exclude)
+        args.target = _first_actor(
+            index, objects, exclude, owner=args.source, moved=event_type in PREPS_FIRST_TYPES
+        )
         if args.target is None and event_type in SYMMETRIC_TYPES and len(subjects) > 1:
             args.target = _first_actor(index, subjects[1:], exclude)
+    args.place = find_place(index, trigger, anchor, event_type, event_words)
+    if not swap:
+        visit = bool({trigger.lemma_.lower(), anchor.lemma_.lower()} & VISIT_LEMMAS)
+        args.place_target = _place_target(
+            index, objects, args.place, args.source, event_type, visit=visit
+        )
     args.add_participant(args.source)
     for token in [*sources, *subjects, *objects]:
         if event_type in SYMMETRIC_TYPES or token in subjects:
             args.add_participant(index.actor_of(token))
     args.add_participant(args.target)
-    args.place = find_place(index, trigger, anchor, event_type, event_words)
     return args
 
 

@@ -136,7 +136,9 @@ class EventExtractor:
 
     Assigns ``doc._.ng_events`` (a list of event dicts: id, type, mode, cameo, quad_class,
     goldstein, source, target, participants, place, date, quantities, factuality, trigger,
-    evidence, evidence_all, confidence) and ``doc.spans["ng_event_triggers"]``.
+    evidence, evidence_all, confidence) and ``doc.spans["ng_event_triggers"]``. Appends to
+    ``doc._.ng_actors`` the country (or town civilians) actors of places that events are
+    done to when no actor of the text is their target ("strikes on Kyiv").
     """
 
     def __init__(
@@ -210,7 +212,17 @@ class EventExtractor:
             drafts.extend(found)
         events = self._merge_document(drafts)
         self._inherit_sources(events)
+        placed: set[str] = set()
+        for draft in events:
+            # "strikes on Kyiv", "visited Amman": the place is the target when no telling of
+            # the event names an actor as one (decided last, so merging is not split by it)
+            stand_in = draft.args.place_target
+            if draft.args.target is None and stand_in is not None and stand_in != draft.args.source:
+                draft.args.target = stand_in
+                draft.args.add_participant(stand_in)
+                placed.add(stand_in)
         doc._.ng_events = [self._to_dict(doc, i, d) for i, d in enumerate(events, start=1)]
+        index.materialise(doc, placed)
         group = []
         for draft in events:
             for trig in draft.triggers:
@@ -396,9 +408,15 @@ class EventExtractor:
             inner, outer = drafts.get(inner_i), drafts.get(outer_i)
             if inner is None or outer is None:
                 continue
-            if outer.type == "THREATEN" and inner.args.source not in (None, outer.args.source):
+            if (
+                outer.type == "THREATEN"
+                and inner.args.source not in (None, outer.args.source)
+                and inner.trigger.token.pos_ in ("VERB", "AUX")
+            ):
                 # "officials warned that Russia could strike": a warning about someone
-                # else's act is a comment, and the act keeps its own event
+                # else's act is a comment, and the act keeps its own event (but "warned
+                # that police will not tolerate *rallies* by X" warns X: the noun's owner
+                # is not who acts)
                 outer.absorbed = True
                 continue
             self._absorb(outer, inner)
@@ -521,6 +539,8 @@ class EventExtractor:
             outer.args.add_participant(inner.args.source)
         if outer.args.place is None:
             outer.args.place = inner.args.place
+        if outer.args.place_target is None:
+            outer.args.place_target = inner.args.place_target
         for quantity in inner.quantities:
             _add_quantity(outer, quantity)
 
@@ -640,7 +660,7 @@ class EventExtractor:
 
     def _merge_into(self, keep: Draft, other: Draft) -> None:
         """Fold a mention into the event it tells: evidence, parties, counts, missing slots."""
-        for slot in ("source", "target", "place"):
+        for slot in ("source", "target", "place", "place_target"):
             if getattr(keep.args, slot) is None and getattr(other.args, slot) is not None:
                 setattr(keep.args, slot, getattr(other.args, slot))
         if keep.args.target == keep.args.source:
@@ -1010,7 +1030,7 @@ def _mode_scope(trigger: Token, anchor: Token) -> list[Token]:
 @Language.factory(
     "ng_events",
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc._.ng_actors"],
-    assigns=["doc._.ng_events", "doc.spans"],
+    assigns=["doc._.ng_events", "doc.spans", "doc._.ng_actors"],
     default_config={
         "triggers": {"@misc": "newsgraph.event_triggers.v1"},
         "complements": {"@misc": "newsgraph.event_complements.v1"},

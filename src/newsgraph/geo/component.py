@@ -5,7 +5,13 @@ It reads the places ``ng_actors`` found (``doc._.ng_places``: id, name, mentions
 to each, in place, resolving all of an article's places together so that each is read in the
 context of the others (see ``geo/resolve.py``).
 
-Two additions to what the entity recogniser found, both conservative:
+Additions to and removals from what the entity recogniser and ``ng_actors`` found:
+
+- toponyms the recogniser labelled otherwise or ``ng_actors`` kept as actors only
+  (``geo/recognise.py``): demonyms ("Russian"), state and country names inside
+  organisation names ("the Georgia Public Service Commission"), and GPE entities that resolve
+  to a country, state, county or sizeable city;
+- one-word "places" that no gazetteer or table knows ("Saakashvili") are dropped;
 
 - the dateline's place ("MYKOLAIV, Ukraine, April 9 ...") becomes a place when no place
   mention covers it: datelines are written in capitals, which the recogniser often misses;
@@ -24,7 +30,9 @@ from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
 from newsgraph.geo.gazetteer import get_gazetteer, name_key
+from newsgraph.geo.recognise import add_entity_places
 from newsgraph.geo.resolve import (
+    ACTOR_COUNTRY_WEIGHT,
     Context,
     PlaceIndex,
     Toponym,
@@ -43,9 +51,6 @@ from newsgraph.geo.tables import (
 )
 
 logger = logging.getLogger(__name__)
-
-ACTOR_COUNTRY_WEIGHT = 0.5
-"""Context weight of one actor's country (a place mention weighs 1)."""
 
 DATELINE_REGION_WEIGHT = 2.0
 """Context weight of the dateline's country or region ("KHARKIV, Ukraine")."""
@@ -76,10 +81,12 @@ class Geocoder:
         demonyms: list[DemonymRow],
         areas: list[AreaRow],
         add_dateline: bool = True,
+        add_entities: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
         self.add_dateline = add_dateline
+        self.add_entities = add_entities
         self.tables = GeoTables(country_points, state_points, country_names, demonyms, areas)
         self._index: PlaceIndex | None = None
 
@@ -92,9 +99,14 @@ class Geocoder:
 
     def __call__(self, doc: Doc) -> Doc:
         places: list[dict[str, Any]] = list(doc._.ng_places or [])
+        text = doc.text  # spaCy joins the tokens anew on every access: read it once
         if self.add_dateline:
-            self._add_dateline_place(doc, places)
-        places = self._split_regions(doc.text, places)
+            self._add_dateline_place(doc, text, places)
+        if self.add_entities:
+            places = [p for p in places if self._is_known(p)]
+            add_entity_places(doc, text, places, self.index)
+            places = [{**p, "id": f"p{i}"} for i, p in enumerate(places, start=1)]
+        places = self._split_regions(text, places)
         if not places:
             doc._.ng_places = places
             return doc
@@ -107,6 +119,20 @@ class Geocoder:
             place.update(place_fields(reading, self.index))
         doc._.ng_places = places
         return doc
+
+    def _is_known(self, place: dict[str, Any]) -> bool:
+        """Whether a place the recogniser found can be a place at all.
+
+        A one-word name that no gazetteer or table holds ("Saakashvili", "Taser", "AP") is a
+        person or a brand the recogniser mislabelled GPE far more often than a hamlet that
+        GeoNames lacks; multi-word names ("Main Street", "Webb Center") are kept, as they
+        are usually streets and buildings of the article's town.
+        """
+        name = str(place.get("name") or "")
+        key = name_key(name)
+        if " " in key or not key:
+            return True
+        return bool(self.index.candidates(key))
 
     def _background(self, doc: Doc) -> Context:
         """Evidence of where the article is besides its places."""
@@ -137,12 +163,11 @@ class Geocoder:
                 context = add(context, extra)
         return context
 
-    def _add_dateline_place(self, doc: Doc, places: list[dict[str, Any]]) -> None:
+    def _add_dateline_place(self, doc: Doc, text: str, places: list[dict[str, Any]]) -> None:
         """Add the dateline's place when no place mention covers it."""
         dateline = doc._.ng_dateline
         if not dateline or not dateline.get("place_text"):
             return
-        text = doc.text
         place_text = str(dateline["place_text"])
         start = text.find(place_text, int(dateline["start"]), int(dateline["end"]))
         if start < 0:
@@ -204,6 +229,7 @@ class Geocoder:
         "demonyms": {"@misc": "newsgraph.geo_demonyms.v1"},
         "areas": {"@misc": "newsgraph.geo_areas.v1"},
         "add_dateline": True,
+        "add_entities": True,
     },
 )
 def make_geocoder(
@@ -215,6 +241,7 @@ def make_geocoder(
     demonyms: list[DemonymRow],
     areas: list[AreaRow],
     add_dateline: bool,
+    add_entities: bool,
 ) -> Geocoder:
     """Build the ``ng_geocoder`` component."""
     return Geocoder(
@@ -226,4 +253,5 @@ def make_geocoder(
         demonyms=demonyms,
         areas=areas,
         add_dateline=add_dateline,
+        add_entities=add_entities,
     )

@@ -45,6 +45,7 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 """Leading abbreviations spelled out in keys, so "St. Petersburg" meets "Saint Petersburg"."""
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Fold a place name into its lookup key.
 

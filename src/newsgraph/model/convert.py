@@ -105,7 +105,12 @@ def doc_to_document(doc: Doc, *, model: str | None = None) -> Document:
         for e in doc._.ng_events or []
     ]
     quotes = [
-        Quote.model_validate(_with_spans(text, q, ("speaker_span", "cue_span")))
+        Quote.model_validate(
+            {
+                **_with_spans(text, q, ("speaker_span", "cue_span")),
+                "segments": _spans(text, q.get("segments") or [[q["start"], q["end"]]]),
+            }
+        )
         for q in doc._.ng_quotes or []
     ]
     checks = [

@@ -175,13 +175,35 @@ class Quote(_Value):
     id: str
     kind: QuoteKind
     text: str = Field(description="The content, without quote marks.")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description="First character of the content's first segment.")
+    end: int = Field(ge=0, description="One past the last character of its last segment.")
+    segments: list[Span] = Field(
+        default_factory=list,
+        description=(
+            "The content's pieces in text order, without quote marks: one for most statements,"
+            ' several for a quote split by its attribution ("...," he said. "...") or running'
+            " over paragraphs. The text between them (the attribution) is not content."
+        ),
+    )
     speaker: str | None = Field(default=None, description="Actor id.")
     speaker_text: str | None = None
     speaker_span: Span | None = None
     cue: str | None = None
     cue_span: Span | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_segment_by_default(cls, data: Any) -> Any:
+        """A quote written without ``segments`` (stored or exported before the field
+        existed) is one piece, ``start``-``end``, whose text is the quote's ``text``."""
+        if (
+            isinstance(data, dict)
+            and not data.get("segments")
+            and {"start", "end", "text"} <= data.keys()
+        ):
+            segment = {"start": data["start"], "end": data["end"], "text": data["text"]}
+            data = {**data, "segments": [segment]}
+        return data
 
 
 class Severity(StrEnum):

@@ -44,7 +44,8 @@ class QuoteFinder:
     """Find statements and their speakers.
 
     Assigns ``doc._.ng_quotes``: a list of dicts with ``id``, ``kind`` (direct, indirect),
-    ``text``, ``start``, ``end``, ``speaker`` (actor id or None), ``speaker_text``,
+    ``text``, ``start``, ``end``, ``segments`` ([[start, end], ...], the content's pieces
+    without the attribution between them), ``speaker`` (actor id or None), ``speaker_text``,
     ``speaker_span`` ([start, end] or None), ``cue`` and ``cue_span``.
     """
 
@@ -96,7 +97,7 @@ class QuoteFinder:
         direct, leftover = attribute_regions(doc, index, regions, self.lexicon)
         direct += turns
         used = {s.cue[0] for s in direct if s.cue}
-        quoted = [] if self.nested else [(s.start, s.end) for s in direct]
+        quoted = [] if self.nested else [seg for s in direct for seg in s.segments]
         quoted += [] if self.nested else [seg for r in leftover for seg in r.segments]
         indirect = find_indirect(doc, self.lexicon, used_cues=used, quoted=quoted)
         indirect = [s for s in indirect if not _repeats(s, direct)]
@@ -115,6 +116,7 @@ class QuoteFinder:
             "text": _content_text(text, statement.segments),
             "start": statement.start,
             "end": statement.end,
+            "segments": [list(segment) for segment in statement.segments],
             "speaker": statement.actor,
             "speaker_text": text[speaker_span[0] : speaker_span[1]] if speaker_span else None,
             "speaker_span": speaker_span,

@@ -7,9 +7,11 @@ gives up on the whole document instead). A quotation that runs over several para
 the opening mark repeated on each and the closing mark only on the last, is one region.
 
 A region becomes a statement when a reporting verb stands right after it (``," he said``,
-``," said Kim``) or right before it (``Kim said: "``, ``She continued, "``). A second region
-of a split quote (``"...," he said. "..."``) and a whole-paragraph quote that carries on
-the previous paragraph's quotation join the statement before them. The rest (scare quotes,
+``," said Kim``) or right before it (``Kim said: "``, ``She continued, "``, ``According to
+Kim, "``). A second region of a split quote (``"...," he said. "..."``, also when the
+attribution names a title in quote marks or a sentence of the writer's comes between), and a
+whole-paragraph quote that carries on the previous paragraph's quotation, join the statement
+before them; each statement keeps its regions as separate segments. The rest (scare quotes,
 titles, fragments inside a paraphrase) are left to the indirect pass, which keeps them only
 as part of a reported clause.
 """
@@ -71,12 +73,28 @@ LABEL_STOPWORDS = frozenset(
 )
 """Labels that introduce something other than a speaker's words."""
 LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+SPEAKER_VOICE = re.compile(r"\b(?:I|I'm|I've|we|We|we're|We're|you|You|my|My|our|Our)\b")
+"""First- and second-person words: a paragraph with them after a transcript turn is the
+speaker's, not the writer's."""
 MIN_SPEECH_WORDS = 4
 """Quoted words from this many on are speech next to a verb, whatever the punctuation."""
 SENTENCE_END = frozenset({".", "!", "?"})
+SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+"""A sentence ending inside quoted words, with more words after it."""
 DASHES = ("\u2015", "\u2014", "--")
 """Dashes that sign a quotation with a name (reader comments, embedded posts)."""
 VERB_POS = frozenset({"VERB"})
+CLAUSE_OPENERS = frozenset({"ADP", "SCONJ", "CCONJ"})
+"""Parts of speech that start a new clause rather than a speaker's name after a quote."""
+TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# fmt: off
+TITLE_FUNCTION_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "vs", "with",
+})
+# fmt: on
+"""Words a title in headline case leaves in lower case."""
+MAX_TITLE_WORDS = 12
 
 
 @dataclass
@@ -235,10 +253,18 @@ def find_turns(doc: Doc, index: TokenIndex) -> list[Statement]:
     """
     text = index.text
     turns: list[Statement] = []
+    current: Statement | None = None
     for number, (p_start, p_end) in enumerate(_paragraphs(text)):
         match = SPEAKER_LABEL.match(text, p_start, p_end)
         if match is None:
+            if current is not None and _goes_on(text, current, number, p_start, p_end):
+                mark = QUOTE_MARKS.match(text, p_start)
+                current.segments.append(_trim(text, mark.end() if mark else p_start, p_end))
+                current.paragraph = number
+            else:
+                current = None
             continue
+        current = None
         label = match.group("label")
         if label.lower() in LABEL_STOPWORDS:
             continue
@@ -246,6 +272,8 @@ def find_turns(doc: Doc, index: TokenIndex) -> list[Statement]:
         colon = index.containing(match.end("label"))
         if colon <= first or doc[colon].text != ":":
             continue
+        if doc[first].pos_ == "VERB":
+            continue  # "Said Kowalski: "..."": an inverted attribution, not a label
         transcript = label.isupper() and len(label.replace(".", "")) >= 2
         named = all(t.ent_type_ in LABEL_ENTITIES for t in doc[first:colon])
         if not (transcript or named):
@@ -258,18 +286,30 @@ def find_turns(doc: Doc, index: TokenIndex) -> list[Statement]:
         root = range_root(doc, first, colon)
         if root is None:
             continue
-        turns.append(
-            Statement(
-                kind="direct" if transcript or match.group("mark") else "indirect",
-                segments=[(start, end)],
-                cue=(colon, colon + 1),
-                speaker_head=root.i,
-                speaker_extent=(first, colon),
-                tail_end=-1,
-                paragraph=number,
-            )
+        turn = Statement(
+            kind="direct" if transcript or match.group("mark") else "indirect",
+            segments=[(start, end)],
+            cue=(colon, colon + 1),
+            speaker_head=root.i,
+            speaker_extent=(first, colon),
+            tail_end=-1,
+            paragraph=number,
         )
+        turns.append(turn)
+        current = turn if transcript else None
     return turns
+
+
+def _goes_on(text: str, turn: Statement, number: int, start: int, end: int) -> bool:
+    """Whether a paragraph without a label carries on the transcript turn before it: it
+    follows it directly, quotes nobody, and speaks in the first or second person ("I was in
+    Iowa last night ..."), which the writer's own narration does not."""
+    opening = QUOTE_MARKS.match(text, start)
+    if opening is not None:
+        start = opening.end()  # the mark a quoted transcript repeats on every paragraph
+    if turn.paragraph != number - 1 or QUOTE_MARKS.search(text, start, end):
+        return False
+    return SPEAKER_VOICE.search(text, start, end) is not None
 
 
 def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
@@ -312,14 +352,31 @@ def cue_after(
             i += 1
             continue
         if is_cue_verb(token, lexicon):
-            if any(c.dep_ in ("ccomp",) and c.i > token.i for c in token.children):
+            if any(_own_clause(token, c, limit) for c in token.children):
                 return None
             return token, _clause_end(doc, i, limit, region.paragraph_end)
         if token.pos_ in VERB_POS or words >= MAX_WORDS_BEFORE_CUE:
             return None
+        if not words and token.pos_ in CLAUSE_OPENERS and _ends_sentence(index.text, region):
+            return None  # "... kidding." To which she said, "...": a new sentence
         words += 1
         i += 1
     return None
+
+
+def _ends_sentence(text: str, region: Region) -> bool:
+    """Whether the quoted words end with sentence punctuation inside the marks."""
+    return text[region.segments[-1][1] - 1] in ".?!"
+
+
+def _own_clause(verb: Token, child: Token, limit: int) -> bool:
+    """Whether a verb after a closing mark reports a clause of its own ("..." She said the
+    Commission would ...): a clausal complement that starts right after it, before any
+    comma (", after he admitted ..." is a misparsed adverbial) and before the next
+    quotation opens (one the verb introduces: "... Sanders said, including, "...")."""
+    if child.dep_ != "ccomp" or child.i < verb.i or child.idx >= limit:
+        return False
+    return not any(t.text == "," for t in verb.doc[verb.i + 1 : child.left_edge.i])
 
 
 def is_dash(token: Token) -> bool:
@@ -336,14 +393,40 @@ def _clause_end(doc: Doc, i: int, limit: int, paragraph_end: int) -> int:
     paragraph end; -1 when a quote mark comes first (the quotation goes on inside the
     attribution sentence, or the next quotation opens before the sentence ends, so what
     follows is no continuation)."""
-    while i < len(doc) and doc[i].idx < limit:
+    while i < len(doc) and doc[i].idx < paragraph_end:
         token = doc[i]
         if token.text in SENTENCE_END:
             return token.idx + len(token.text)
         if QUOTE_MARKS.fullmatch(token.text):
+            close = _title_close(doc, i, paragraph_end)
+            if close is None:
+                return -1
+            if doc[close - 1].text in SENTENCE_END:
+                return doc[close].idx + len(doc[close].text)
+            i = close
+        elif token.idx >= limit:
             return -1
         i += 1
     return limit if limit >= paragraph_end else -1
+
+
+def _title_close(doc: Doc, i: int, paragraph_end: int) -> int | None:
+    """Index of the mark closing a title that opens at token ``i`` ("said on Fox News's
+    "Fox and Friends.""): a few capitalised words with no verb. None when the marks open a
+    quotation instead."""
+    words = 0
+    for j in range(i + 1, min(len(doc), i + 2 + MIN_SPEECH_WORDS)):
+        token = doc[j]
+        if token.idx >= paragraph_end:
+            return None
+        if QUOTE_MARKS.fullmatch(token.text):
+            return j if words else None
+        if token.is_punct:
+            continue
+        if token.pos_ in ("VERB", "AUX", "PRON") or not (token.is_title or token.is_stop):
+            return None
+        words += 1
+    return None
 
 
 def direct_speaker(
@@ -368,7 +451,9 @@ def direct_speaker(
         return (root.i if root else None), (cue.i + 1, end)
     subject = subject_of(cue, avoid=inside)
     if not after:
-        return (subject.i if subject is not None else None), None
+        if subject is None:
+            return _inverted_speaker(doc, cue, index.before(region.open_char)), None
+        return subject.i, None
     first = index.at_or_after(region.close_end)
     while first < cue.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
@@ -388,6 +473,19 @@ def direct_speaker(
                 token = token.head
             return token.i, None
     return None, None
+
+
+def _inverted_speaker(doc: Doc, cue: Token, last: int) -> int | None:
+    """The name right after a verb that introduces a quote with the order inverted ("Said
+    Ellis: "..."", "Added the senator: "...""), up to token ``last``."""
+    for token in doc[cue.i + 1 : min(last, cue.i + 5)]:
+        if token.is_punct:
+            break
+        if token.pos_ in ("PROPN", "NOUN"):
+            while token.head.i != token.i and token.dep_ in ("compound", "flat"):
+                token = token.head
+            return token.i
+    return None
 
 
 def cue_before(
@@ -413,6 +511,32 @@ def cue_before(
             return None
         j -= 1
         steps += 1
+    return None
+
+
+def _according_to(doc: Doc, index: TokenIndex, region: Region, floor: int) -> Statement | None:
+    """A quotation introduced by "according to X," ("According to Limbaugh, "If it was left
+    up to Hillary, ...""): the phrase is the cue and its object the speaker."""
+    j = index.before(region.open_char)
+    if j < 1 or doc[j].text not in (",", ":") or doc[j].idx < floor:
+        return None
+    for k in range(j - 1, max(0, j - MAX_TOKENS_CUE_TO_MARK), -1):
+        token = doc[k]
+        if token.text in SENTENCE_END or token.idx < floor:
+            return None
+        if token.lower_ == "according" and doc[k + 1].lower_ == "to":
+            objects = [c for c in doc[k + 1].children if c.dep_ == "pobj"]
+            if not objects or objects[0].right_edge.i >= j:
+                return None
+            return Statement(
+                kind="direct",
+                segments=list(region.segments),
+                cue=(k, k + 2),
+                speaker_head=objects[0].i,
+                speaker_extent=(k + 2, j),
+                tail_end=region.close_end,
+                paragraph=region.paragraph,
+            )
     return None
 
 
@@ -453,6 +577,10 @@ def attribute_regions(
     statements: list[Statement] = []
     leftover: list[Region] = []
     used_cues: dict[int, Statement] = {}
+    fragment: tuple[Token, int, Region] | None = None
+    # A quoted fragment of the writer's sentence with the sentence's cue after it ("...
+    # because "most people don't know," she said."): a quotation right after that sentence
+    # takes its cue and speaker ("We have no context ...").
     for k, region in enumerate(regions):
         following = regions[k + 1] if k + 1 < len(regions) else None
         limit = region.paragraph_end
@@ -472,8 +600,24 @@ def attribute_regions(
                 verb = cue_colon(doc, index, region, lexicon)
         if verb is not None and not _speech_like(index.text, region, after):
             verb = None
+        orphan, fragment = fragment, None
         if verb is not None and after and _inside_sentence(doc, index, region, floor):
+            fragment = (verb, tail, region)
             verb = None
+        cue_region = region
+        if (
+            verb is None
+            and orphan is not None
+            and orphan[1] >= 0
+            and not index.text[orphan[1] : region.open_char].strip()
+        ):
+            verb, _, cue_region = orphan
+            tail, after = region.close_end, True
+        if verb is None and orphan is None:
+            according = _according_to(doc, index, region, floor)
+            if according is not None:
+                statements.append(according)
+                continue
         if verb is not None and verb.i in used_cues:
             used_cues[verb.i].segments.extend(region.segments)
             used_cues[verb.i].tail_end = tail
@@ -486,13 +630,28 @@ def attribute_regions(
                 tail_end=tail,
                 paragraph=region.paragraph,
             )
-            head, extent = direct_speaker(doc, index, region, verb, after)
+            head, extent = direct_speaker(doc, index, cue_region, verb, after)
             statement.speaker_head = head
             statement.speaker_extent = extent
             statements.append(statement)
             used_cues[verb.i] = statement
             continue
         if previous is not None and _continues(index.text, previous, region):
+            second = _cue_between(doc, index, previous, region, lexicon)
+            if second is not None:
+                # the same speaker's second quotation, introduced by a verb of its own
+                statement = Statement(
+                    kind="direct",
+                    segments=list(region.segments),
+                    cue=(second.i, second.i + 1),
+                    tail_end=region.close_end,
+                    paragraph=region.paragraph,
+                    speaker_head=previous.speaker_head,
+                    speaker_extent=previous.speaker_extent,
+                )
+                statements.append(statement)
+                used_cues[second.i] = statement
+                continue
             previous.segments.extend(region.segments)
             previous.tail_end = region.close_end
             previous.paragraph = region.paragraph
@@ -504,7 +663,10 @@ def attribute_regions(
 def _speech_like(text: str, region: Region, after: bool) -> bool:
     """Tell a quotation from a title or scare quote next to a verb ("appeared on "Face the
     Nation"", "called him "Lyin' Ted""): a few words only count as speech when punctuation
-    sets them off as an utterance (``"No," he said``, ``he said: "No."``)."""
+    sets them off as an utterance (``"No," he said``, ``he said: "No."``) or they end in a
+    question or exclamation mark."""
+    if _is_title(text, region):
+        return False
     words = sum(len(text[start:end].split()) for start, end in region.segments)
     if words >= MIN_SPEECH_WORDS:
         return True
@@ -512,7 +674,24 @@ def _speech_like(text: str, region: Region, after: bool) -> bool:
         inside_end = text[region.segments[-1][1] : region.close_end]
         following = text[region.close_end : region.close_end + 2].strip()
         return any(c in inside_end for c in ",?!\u2014") or following.startswith(",")
+    if text[region.segments[-1][1] - 1] in "?!":
+        return True  # an exclamation or a question: "chanted "What curfew?""
     return _char_before(text, region.open_char) in (",", ":", "\u2014")
+
+
+def _is_title(text: str, region: Region) -> bool:
+    """Whether quoted words are a title in headline case ("wrote "Make Your Kid a
+    Millionaire"", "talking about "Collapse: How Societies Choose to Fail or Succeed""):
+    every word but short function words capitalised, and no sentence punctuation."""
+    if len(region.segments) != 1:
+        return False
+    inside = text[region.segments[0][0] : region.segments[0][1]].rstrip(",")
+    words = TITLE_WORD.findall(inside)
+    if len(words) < 2 or inside[-1:] in ".?!" or len(words) > MAX_TITLE_WORDS:
+        return False
+    capitals = [w for w in words if w[0].isupper()]
+    lower = [w for w in words if not w[0].isupper()]
+    return len(capitals) >= 2 and all(w.lower() in TITLE_FUNCTION_WORDS for w in lower)
 
 
 def _inside_sentence(doc: Doc, index: TokenIndex, region: Region, floor: int) -> bool:
@@ -549,6 +728,30 @@ def _floor(text: str, region: Region, previous: Region | None) -> int:
     return start
 
 
+def _cue_between(
+    doc: Doc, index: TokenIndex, previous: Statement, region: Region, lexicon: QuoteLexicon
+) -> Token | None:
+    """Another reporting verb in the writer's words between a statement's cue and a later
+    quote ("...," Sanders said, suggesting a few questions, including, "..."): the later
+    quote answers that verb, not the first one."""
+    if previous.cue is None or previous.tail_end >= 0:
+        return None
+    end = index.before(region.open_char) + 1
+    return next((t for t in doc[previous.cue[1] : end] if is_cue_verb(t, lexicon)), None)
+
+
+def _runs_on(text: str, region: Region) -> bool:
+    """Whether the writer's sentence goes on after the closing mark (""You squeezed
+    employees to the breaking point" to drive up the stock price, she said"): the quoted
+    words are then a fragment of that sentence, not the next part of a quotation. Quoted
+    words of several sentences stay a quotation whatever follows them."""
+    after = text[region.close_end : region.close_end + 40].lstrip(" ")
+    if not after or not after[0].islower():
+        return False
+    inside = " ".join(text[start:end] for start, end in region.segments)
+    return SENTENCE_BREAK.search(inside) is None
+
+
 def _continues(text: str, previous: Statement, region: Region) -> bool:
     """Tell whether a quote with no cue of its own carries on the previous statement.
 
@@ -557,7 +760,9 @@ def _continues(text: str, previous: Statement, region: Region) -> bool:
     quote: ``"...," Tester said, referring to ..., "..."``), and for a quote that opens a
     paragraph right after a paragraph whose last words were the previous statement.
     """
-    if previous.kind != "direct":
+    if previous.kind != "direct" or region.open_char < previous.tail_end:
+        return False  # a title inside the attribution ("said on "Fox and Friends."")
+    if _runs_on(text, region):
         return False
     if previous.tail_end < 0:
         return (
@@ -566,4 +771,23 @@ def _continues(text: str, previous: Statement, region: Region) -> bool:
     between = text[previous.tail_end : region.open_char]
     if not between.strip():
         return True
+    if previous.paragraph == region.paragraph and _standalone(text, region):
+        return not QUOTE_MARKS.search(between)
     return bool(region.starts_paragraph and "\n" in between and not between.strip(" \n.,"))
+
+
+def _standalone(text: str, region: Region) -> bool:
+    """Whether quoted words are whole sentences of their own: a capital after a sentence
+    end, and sentence punctuation before the closing mark. Such a quote in the paragraph of
+    a statement, with no cue, is more of that speaker's words ("..., " Obama said after the
+    meeting. He did not suggest retaliation. "Our goal is ...")."""
+    if len(region.segments) != 1 or not region.closed:
+        return False
+    start, end = region.segments[0]
+    words = len(text[start:end].split())
+    return (
+        words >= MIN_SPEECH_WORDS
+        and text[start].isupper()
+        and text[end - 1] in ".?!"
+        and _char_before(text, region.open_char) in (".", "?", "!")
+    )

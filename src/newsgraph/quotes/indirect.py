@@ -12,10 +12,13 @@ Rules over the dependency parse, one reporting cue at a time:
 - a naming: "called the detentions an act of revenge", "described the plan as reckless";
 - a passive with its agent: "the plan was rejected by the Kremlin";
 - a refusal to comment: "The White House did not comment on the call";
+- a parenthetical attribution: "The convoy, the ministry said, reached the city" (the content
+  is the clause around it, in two segments);
 - "according to X", and a noun with a that-clause: "the ministry's claim that ...".
 
 The speaker is the verb's subject, shared along conjoined and participle verbs ("..., adding
-that ..."). The content never includes the cue, the speaker, or the complementiser "that".
+that ..."). The content never includes the cue, the speaker, the complementiser "that", or a
+writer's aside that closes it (", which ...", ", a former minister").
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.quotes.direct import is_cue_verb
+from newsgraph.quotes.direct import QUOTE_MARKS, is_cue_verb
 from newsgraph.quotes.lexicon import QuoteLexicon
 from newsgraph.quotes.statement import (
     RELATIVE_WORDS,
@@ -50,6 +53,8 @@ COMPLEMENTISERS = frozenset({"that"})
 OBJECT_PREPS = frozenset({"for", "of", "over"})
 """Prepositions that carry on an object content ("criticized Obama for ...")."""
 NO_COMMENT = frozenset({"comment", "respond"})
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+"""Relations of a writer's aside at the end of a content (see ``_without_trailing_aside``)."""
 MIN_CLAUSE_WORDS = 2
 MIN_SIDE_WORDS = 3
 """Words on each side of a mid-sentence "according to X" for both sides to be content."""
@@ -101,6 +106,8 @@ def clause_content(verb: Token, lexicon: QuoteLexicon) -> Content | None:
         end = max(c.right_edge.i for c in clauses) + 1
         return first, end, clauses
     head = verb.head
+    if (verb.dep_ in INTERRUPTING_DEPS and head.i > verb.i) or head.dep_ == "nsubj":
+        return parenthetical_content(verb, lexicon)
     if verb.dep_ not in INTERRUPTING_DEPS or head is verb or head.i > verb.i:
         return None
     if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
@@ -116,6 +123,37 @@ def clause_content(verb: Token, lexicon: QuoteLexicon) -> Content | None:
     if head.right_edge.i > verb.right_edge.i:
         end = head.right_edge.i + 1
     return (first, end, [head]) if end > first else None
+
+
+def parenthetical_content(verb: Token, lexicon: QuoteLexicon) -> Content | None:
+    """The clause around a parenthetical attribution: "The museum, Mr. Bush said,
+    celebrated ...", "All of which, he said, would help ...".
+
+    The parser hangs the comma-fenced "X said" on the clause's verb (or its subject) as
+    ``parataxis``; the content is that clause, and ``_verb_statement`` cuts the parenthetical
+    out of it, leaving two segments.
+    """
+    if verb.dep_ not in INTERRUPTING_DEPS or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    doc = verb.doc
+    first, end = _subtree(verb)
+    if doc[first].text != "," or doc[end - 1].text != "," or first == 0:
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS_ALL for c in verb.lefts):
+        return None
+    row = lexicon.verbs.get(verb.lower_)
+    allowed = TRAILING_DEPS if row is None or "object" in row.frames else TRAILING_DEPS_OBJ
+    if any(c.dep_ not in allowed for c in verb.rights):
+        return None
+    anchor = verb.head
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor:
+        anchor = anchor.head
+    if anchor.pos_ not in ("VERB", "AUX") or anchor.i < end:
+        return None
+    clause_first, clause_end = _subtree(anchor)
+    if not clause_first < first:
+        return None
+    return clause_first, clause_end, [anchor]
 
 
 def _misattached_clauses(verb: Token, lexicon: QuoteLexicon) -> list[Token]:
@@ -149,12 +187,14 @@ def object_content(verb: Token, frames: Sequence[str], preps: Sequence[str]) -> 
     heads: list[Token] = []
     children = list(verb.children)
     has_xcomp = any(c.dep_ == "xcomp" for c in children)
+    prep_object = False
     for child in children:
         take = False
         if child.dep_ == "dobj":
             take = "object" in frames or ("infinitive" in frames and has_xcomp)
         elif child.dep_ == "xcomp":
-            take = "infinitive" in frames or "object" in frames
+            # "called on Trump [to stop attacking ...]": the infinitive goes with the object
+            take = "infinitive" in frames or "object" in frames or prep_object
         elif child.dep_ == "oprd" or (
             child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and "object" in frames
         ):
@@ -165,8 +205,10 @@ def object_content(verb: Token, frames: Sequence[str], preps: Sequence[str]) -> 
             else:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    spans.append(_subtree(objects[0]))
+                    # the preposition's whole phrase: "for tax fairness ... and for relief"
+                    spans.append((child.i + 1, child.right_edge.i + 1))
                     heads.append(objects[0])
+                    prep_object = True
         if take:
             spans.append(_subtree(child))
             heads.append(child)
@@ -188,6 +230,8 @@ def naming_content(verb: Token) -> Content | None:
     ]
     if not objects or not names:
         return None
+    if any(t.lower_ == "what" for t in objects):
+        return None  # "what he called a sex tape": the writer's framing, not a statement
     parts = objects + names
     return min(t.left_edge.i for t in parts), max(t.right_edge.i for t in parts) + 1, parts
 
@@ -230,6 +274,27 @@ def _without_trailing_participle(doc: Doc, first: int, end: int, heads: list[Tok
                 and child.left_edge.i == child.i
             ):
                 end = min(end, start - 1)
+    return end
+
+
+def _without_trailing_aside(doc: Doc, first: int, end: int) -> int:
+    """Cut a writer's aside that closes the content after a comma: a non-restrictive relative
+    clause or an apposition ("he expects Clinton to recover from pneumonia, which forced her
+    to leave ...", "... consider Rep. Don Beyer, a former lieutenant governor"). It tells the
+    reader who or what was meant; it is not part of what the speaker said. An aside with
+    quoted words in it is kept, as those are the speaker's."""
+    for k in range(first + 1, end - 1):
+        if doc[k].text != ",":
+            continue
+        for token in doc[k + 1 : end]:
+            if (
+                token.dep_ in ASIDE_DEPS
+                and token.left_edge.i == k + 1
+                and token.right_edge.i >= end - 2
+                and token.head.i < k
+            ):
+                quoted = any(QUOTE_MARKS.fullmatch(t.text) for t in doc[k:end])
+                return end if quoted else k
     return end
 
 
@@ -307,6 +372,7 @@ def _verb_statement(doc: Doc, verb: Token, lexicon: QuoteLexicon) -> Statement |
         return None
     first, end, heads = content
     end = _without_trailing_participle(doc, first, end, heads)
+    end = _without_trailing_aside(doc, first, end)
 
     def in_content(i: int) -> bool:
         token = doc[i]
@@ -327,11 +393,25 @@ def _verb_statement(doc: Doc, verb: Token, lexicon: QuoteLexicon) -> Statement |
         return None
     if doc[first].lower_ in RELATIVE_WORDS and doc[first].dep_ in ("dobj", "pobj"):
         return None
-    statement = Statement(kind="indirect", segments=[char_bounds(doc, first, end)])
+    statement = Statement(kind="indirect", segments=_around(doc, first, end, verb))
     statement.cue = _cue_span(verb, lexicon)
     if subject is not None:
         statement.speaker_head = subject.i
     return statement
+
+
+def _around(doc: Doc, first: int, end: int, verb: Token) -> list[tuple[int, int]]:
+    """The character segments of ``doc[first:end]`` without the cue verb's own phrase, when
+    that phrase interrupts the content ("The latest test, North Korea said, was ...")."""
+    hole_first, hole_end = _subtree(verb)
+    if not first < hole_first < hole_end < end:
+        return [char_bounds(doc, first, end)]
+    segments = []
+    for start, stop in ((first, hole_first), (hole_end, end)):
+        start, stop = _trimmed(doc, start, stop)
+        if stop > start:
+            segments.append(char_bounds(doc, start, stop))
+    return segments or [char_bounds(doc, first, end)]
 
 
 def _cue_span(verb: Token, lexicon: QuoteLexicon) -> tuple[int, int]:

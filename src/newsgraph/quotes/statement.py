@@ -121,14 +121,50 @@ def subject_of(
         return child
     if passive:
         return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return _gerund_speaker(verb.head.head, depth, avoid)
+    if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        return subject_of(verb.head, depth + 1, avoid)  # "she recalled thinking, ..."
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if _set_off_participle(verb) and verb.head.dep_ == "relcl":
+        # "... not paying an architect who said he was stiffed, saying, "...": the parser
+        # hangs the participle on the relative clause; it belongs to the main clause
+        governor = verb.head.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return subject_of(governor, depth + 1, avoid)
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
         if verb.head.pos_ in ("VERB", "AUX"):
             return subject_of(verb.head, depth + 1, avoid)
     return None
+
+
+def _set_off_participle(verb: Token) -> bool:
+    """A participle after a comma (", saying ...", ", adding ..."): the writer's way of
+    giving the main clause's subject a second statement."""
+    return (
+        verb.dep_ in ("advcl", "conj")
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+def _gerund_speaker(
+    governor: Token, depth: int, avoid: Callable[[int], bool] | None
+) -> Token | None:
+    """Who speaks in a gerund after a preposition ("criticized Dean for saying ...", "Dean
+    was criticized for saying ...", "Trump opened by saying ..."): the governing verb's
+    object, else its passive subject, else its subject."""
+    for dep in ("dobj", "nsubjpass"):
+        for child in governor.children:
+            if child.dep_ == dep and not (avoid is not None and avoid(child.i)):
+                return child
+    return subject_of(governor, depth + 1, avoid)
 
 
 def range_root(doc: Doc, first: int, end: int) -> Token | None:

@@ -1,0 +1,117 @@
+"""Event targets CAMEO reads beyond the direct object: places acted upon, stances, conditions."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph import extract
+from newsgraph.model import Document, Event
+
+pytestmark = pytest.mark.model
+
+
+def _event(document: Document, event_type: str) -> Event:
+    found = [e for e in document.events if e.type == event_type]
+    assert found, [(e.type, e.source, e.target) for e in document.events]
+    return found[0]
+
+
+def _code(document: Document, actor_id: str | None) -> str | None:
+    actor = document.actor(actor_id)
+    return actor.code if actor else None
+
+
+def test_targets_attack_on_a_city_targets_its_civilians(nlp: Language) -> None:
+    document = extract(
+        "Russian missiles struck Kharkiv on Tuesday, regional officials said.", nlp=nlp
+    )
+    attack = _event(document, "ASSAULT")
+    assert _code(document, attack.source) == "RUS"
+    target = document.actor(attack.target)
+    assert target is not None and target.code == "UKRCVL" and target.name == "Kharkiv"
+    assert [m.text for m in target.mentions] == ["Kharkiv"]
+
+
+def test_targets_visit_targets_the_host_country(nlp: Language) -> None:
+    text = "Chinese President Xi Jinping arrived in Hanoi on Monday for a two-day state visit."
+    document = extract(text, nlp=nlp)
+    visit = _event(document, "CONSULT")
+    assert _code(document, visit.source) == "CHNGOV"
+    assert _code(document, visit.target) == "VNM"
+
+
+def test_targets_meeting_place_is_not_a_target(nlp: Language) -> None:
+    document = extract("Foreign ministers from the Baltic states met in Geneva on Monday.", nlp=nlp)
+    assert _event(document, "CONSULT").target is None
+    assert not any(a.name == "Geneva" for a in document.actors)
+
+
+def test_targets_unused_place_adds_no_actor(nlp: Language) -> None:
+    document = extract("The weather in Oslo was cold on Monday.", nlp=nlp)
+    assert document.actors == [] or not any(a.name == "Oslo" for a in document.actors)
+
+
+def test_targets_own_troops_are_what_is_moved_not_the_counterpart(nlp: Language) -> None:
+    document = extract("Belgium is ready to send its troops to Latvia, officials said.", nlp=nlp)
+    event = next(e for e in document.events if e.source is not None)
+    assert _code(document, event.source) == "BEL"
+    assert _code(document, event.target) == "LVA"
+
+
+def test_targets_withdrawal_from_a_country(nlp: Language) -> None:
+    text = "The United States sped up the withdrawal of some combat forces from Iraq on Friday."
+    document = extract(text, nlp=nlp)
+    retreat = _event(document, "RETREAT")
+    assert _code(document, retreat.source) == "USA"
+    assert _code(document, retreat.target) == "IRQ"
+
+
+def test_targets_stance_participle_is_active(nlp: Language) -> None:
+    document = extract("Hungary is opposed to Ukrainian membership of the bloc.", nlp=nlp)
+    rejection = _event(document, "REJECT")
+    assert _code(document, rejection.source) == "HUN"
+    assert _code(document, rejection.target) == "UKR"
+
+
+def test_targets_threat_aims_at_whom_its_condition_binds(nlp: Language) -> None:
+    text = "Farmers threatened on Monday to block the border unless Poland lifted the ban."
+    document = extract(text, nlp=nlp)
+    assert _code(document, _event(document, "THREATEN").target) == "POL"
+
+
+def test_targets_demand_noun_clause_names_the_target(nlp: Language) -> None:
+    document = extract(
+        "Denmark repeated its demand that Sweden reopen the border crossing.", nlp=nlp
+    )
+    demand = _event(document, "REQUEST")
+    assert _code(document, demand.source) == "DNK"
+    assert _code(document, demand.target) == "SWE"
+
+
+def test_targets_instrument_object_does_not_act(nlp: Language) -> None:
+    text = "Kenyan police used tear gas to disperse protesters in Nairobi on Tuesday."
+    document = extract(text, nlp=nlp)
+    assert _code(document, _event(document, "ASSAULT").source) == "KENCOP"
+
+
+def test_targets_sanction_to_a_country(nlp: Language) -> None:
+    document = extract("Norway said on Tuesday it had halted economic aid to Eritrea.", nlp=nlp)
+    sanction = _event(document, "SANCTION")
+    assert _code(document, sanction.source) == "NOR"
+    assert _code(document, sanction.target) == "ERI"
+
+
+def test_targets_warning_against_a_group_stays_a_threat(nlp: Language) -> None:
+    text = "The interior minister of Egypt warned on Monday that police would no longer tolerate "
+    text += "rallies by Kifaya."
+    document = extract(text, nlp=nlp)
+    warning = _event(document, "THREATEN")
+    assert warning.factuality.value == "asserted"
+    assert _code(document, warning.source) == "EGYGOV"
+
+
+def test_targets_warning_about_another_actor_s_act_is_that_act(nlp: Language) -> None:
+    document = extract("Officials warned on Monday that Russia could strike Odesa again.", nlp=nlp)
+    assert not [e for e in document.events if e.type == "THREATEN"]
+    assert _code(document, _event(document, "ASSAULT").source) == "RUS"

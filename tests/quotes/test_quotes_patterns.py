@@ -1,0 +1,307 @@
+"""Attribution patterns of wire copy that the quote finder handles, one test per pattern.
+
+Every text is written for these tests in the style of news agency copy; each test states the
+statement newsgraph should report (content pieces, speaker words, cue).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsgraph import extract
+
+
+def _quotes(nlp: Language, text: str) -> list[dict[str, Any]]:
+    quotes: list[dict[str, Any]] = nlp(text)._.ng_quotes
+    return quotes
+
+
+def _pieces(text: str, quote: dict[str, Any]) -> list[str]:
+    return [text[start:end] for start, end in quote["segments"]]
+
+
+def _with_cue(nlp: Language, text: str, cue: str) -> dict[str, Any]:
+    found = [q for q in _quotes(nlp, text) if q["cue"] == cue]
+    assert len(found) == 1, _quotes(nlp, text)
+    return found[0]
+
+
+# split quotes: the pieces of one statement, and what is not a piece
+
+
+@pytest.mark.model
+def test_split_quote_records_its_pieces_without_the_attribution(nlp: Language) -> None:
+    text = (
+        '"The air defence worked through the night," the governor said. '
+        '"But the drones keep coming."'
+    )
+    (quote,) = _quotes(nlp, text)
+    assert _pieces(text, quote) == [
+        "The air defence worked through the night",
+        "But the drones keep coming.",
+    ]
+    assert quote["start"] == quote["segments"][0][0]
+    assert quote["end"] == quote["segments"][-1][1]
+    assert "said" not in quote["text"]
+
+
+@pytest.mark.model
+def test_split_quote_segments_reach_the_document_model() -> None:
+    text = (
+        '"We will rebuild the school," Mayor Ihor Terekhov said on Monday. '
+        '"The children deserve nothing less."'
+    )
+    (quote,) = extract(text).quotes
+    assert [s.text for s in quote.segments] == [
+        "We will rebuild the school",
+        "The children deserve nothing less.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in quote.segments)
+
+
+@pytest.mark.model
+def test_a_title_inside_the_attribution_does_not_split_the_statement(nlp: Language) -> None:
+    text = (
+        '"The ceasefire is holding," Kim said on Radio Liberty\'s "Morning Show." '
+        '"We expect more talks next week."'
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q["kind"] == "direct"]
+    assert _pieces(text, quote) == ["The ceasefire is holding", "We expect more talks next week."]
+    assert quote["speaker_text"] == "Kim"
+
+
+@pytest.mark.model
+def test_a_quote_after_a_writers_sentence_in_the_paragraph_joins_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        '"We have had problems with intrusions before," Novak said after the meeting. '
+        "He did not mention sanctions. "
+        '"Our goal is to agree on rules that everybody follows."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "We have had problems with intrusions before",
+        "Our goal is to agree on rules that everybody follows.",
+    ]
+    assert quote["speaker_text"] == "Novak"
+
+
+@pytest.mark.model
+def test_quoted_words_the_writers_sentence_runs_on_from_are_not_a_piece(
+    nlp: Language,
+) -> None:
+    text = (
+        '"This is not acceptable," Novak said. '
+        '"You squeezed the workers to the limit" to raise profits and bonuses.'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == ["This is not acceptable"]
+
+
+@pytest.mark.model
+def test_a_second_verb_in_the_attribution_introduces_the_next_quote(nlp: Language) -> None:
+    text = (
+        '"The plan is dead," Novak said on Monday, suggesting two questions for the board, '
+        'including, "Who will pay for the repairs?"'
+    )
+    first = _with_cue(nlp, text, "said")
+    second = _with_cue(nlp, text, "suggesting")
+    assert _pieces(text, first) == ["The plan is dead"]
+    assert _pieces(text, second) == ["Who will pay for the repairs?"]
+    assert first["speaker_text"] == second["speaker_text"] == "Novak"
+
+
+@pytest.mark.model
+def test_a_quote_right_after_a_sentence_that_ends_with_its_cue(nlp: Language) -> None:
+    text = (
+        'The mayor said repairs were slow because "the money never arrived," she said. '
+        '"We waited for a whole year."'
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q["kind"] == "direct"]
+    assert quote["text"] == "We waited for a whole year."
+    assert quote["speaker_text"] == "she"
+
+
+@pytest.mark.model
+def test_a_comma_clause_after_the_verb_does_not_steal_the_cue(nlp: Language) -> None:
+    text = (
+        '"You should resign," Warren told the chief executive, after he admitted he had '
+        "not been held accountable."
+    )
+    quote = _with_cue(nlp, text, "told")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "You should resign"
+    assert quote["speaker_text"] == "Warren"
+
+
+# transcripts and inverted attributions
+
+
+@pytest.mark.model
+def test_a_transcript_turn_carries_on_over_the_speakers_next_paragraph(nlp: Language) -> None:
+    text = (
+        "NOVAK: We will not sign this deal.\n\n"
+        "I told the committee the same thing last week, and we will say it again.\n\n"
+        "REPORTER: Will you resign?"
+    )
+    turns = _quotes(nlp, text)
+    assert [q["speaker_text"] for q in turns] == ["NOVAK", "REPORTER"]
+    assert _pieces(text, turns[0]) == [
+        "We will not sign this deal.",
+        "I told the committee the same thing last week, and we will say it again.",
+    ]
+
+
+@pytest.mark.model
+def test_a_transcript_turn_stops_at_the_writers_narration(nlp: Language) -> None:
+    text = (
+        "NOVAK: We will not sign this deal.\n\n"
+        "The committee adjourned shortly after noon on Tuesday."
+    )
+    (turn,) = [q for q in _quotes(nlp, text) if q["cue"] == ":"]
+    assert _pieces(text, turn) == ["We will not sign this deal."]
+
+
+@pytest.mark.model
+def test_inverted_said_before_a_colon_names_the_speaker(nlp: Language) -> None:
+    text = 'The talks ended late on Monday.\n\nSaid Kowalski: "We will not sign this deal."'
+    (quote,) = _quotes(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We will not sign this deal."
+    assert quote["speaker_text"] == "Kowalski"
+
+
+# what counts as speech
+
+
+@pytest.mark.model
+def test_a_short_exclamation_is_speech(nlp: Language) -> None:
+    text = 'Protesters outside the parliament chanted "Resign now!" for hours.'
+    (quote,) = _quotes(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "Resign now!"
+    assert quote["speaker_text"].startswith("Protesters")
+
+
+@pytest.mark.model
+def test_a_title_in_headline_case_is_not_speech(nlp: Language) -> None:
+    text = 'The minister wrote "A Plan For The Harbour" last year.'
+    assert not [q for q in _quotes(nlp, text) if q["kind"] == "direct"]
+
+
+@pytest.mark.model
+def test_what_someone_called_something_is_the_writers_framing(nlp: Language) -> None:
+    text = 'The opposition leader criticised what he called a "reckless and dangerous" plan.'
+    assert not [q for q in _quotes(nlp, text) if q["cue"] == "called"]
+
+
+# indirect statements: content boundaries and speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        (
+            "The convoy, the ministry said, reached the besieged city on Tuesday.",
+            ["The convoy", "reached the besieged city on Tuesday"],
+            "the ministry",
+        ),
+        (
+            "The aid, regional officials said, would reach the villages by Friday.",
+            ["The aid", "would reach the villages by Friday"],
+            "regional officials",
+        ),
+    ],
+)
+def test_a_parenthetical_attribution_is_cut_out_of_the_content(
+    nlp: Language, text: str, pieces: list[str], speaker: str
+) -> None:
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "indirect"
+    assert _pieces(text, quote) == pieces
+    assert quote["text"] == " ".join(pieces)
+    assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_a_writers_aside_after_the_content_is_left_out(nlp: Language) -> None:
+    text = (
+        "The mayor said the bridge would reopen in May, which would end months of detours "
+        "for commuters."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["text"] == "the bridge would reopen in May"
+
+
+@pytest.mark.model
+def test_call_on_someone_to_act_keeps_the_infinitive(nlp: Language) -> None:
+    text = "The foreign minister called on Moscow to withdraw its troops from the border."
+    quote = _with_cue(nlp, text, "called")
+    assert quote["text"] == "Moscow to withdraw its troops from the border"
+    assert quote["speaker_text"] == "The foreign minister"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The governor was criticised for saying the dam was safe.", "The governor"),
+        ("Critics attacked the governor for saying the dam was safe.", "the governor"),
+    ],
+)
+def test_the_speaker_of_a_gerund_after_a_preposition(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    quote = _with_cue(nlp, text, "saying")
+    assert quote["text"] == "the dam was safe"
+    assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_the_speaker_of_recalled_thinking(nlp: Language) -> None:
+    text = 'She recalled thinking, "Nobody in this room can see me."'
+    quote = _with_cue(nlp, text, "thinking")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "She"
+
+
+@pytest.mark.model
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Novak defended the contract with a builder who said he was never paid, saying, "
+        '"Maybe he did not finish the job."'
+    )
+    quote = _with_cue(nlp, text, "saying")
+    assert quote["text"] == "Maybe he did not finish the job."
+    assert quote["speaker_text"] == "Novak"
+
+
+@pytest.mark.model
+def test_according_to_before_a_quote_is_its_cue(nlp: Language) -> None:
+    text = (
+        "The talks collapsed on Friday. According to the union leader, "
+        '"The company never wanted a deal. It wanted a strike."'
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote["kind"] == "direct"
+    assert quote["cue"] == "According to"
+    assert quote["speaker_text"] == "the union leader"
+    assert quote["text"] == "The company never wanted a deal. It wanted a strike."
+
+
+@pytest.mark.model
+def test_a_new_sentence_after_a_quote_does_not_attribute_it(nlp: Language) -> None:
+    text = (
+        'I told her I was only joking: "Of course I will come to the wedding." '
+        'To which she said, "Then buy a suit."'
+    )
+    said = _with_cue(nlp, text, "said")
+    assert _pieces(text, said) == ["Then buy a suit."]
+    assert said["speaker_text"] == "she"
