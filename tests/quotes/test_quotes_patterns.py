@@ -305,3 +305,17 @@ def test_a_new_sentence_after_a_quote_does_not_attribute_it(nlp: Language) -> No
     said = _with_cue(nlp, text, "said")
     assert _pieces(text, said) == ["Then buy a suit."]
     assert said["speaker_text"] == "she"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # verbless fragments, as in lower-cased wire digests: the sentence's root is a noun, so
+        # walking up from the participle must stop at the root rather than loop for ever
+        "the inspector who led the raid on the village, saying the suspects had fled.",
+        "a police officer who fired at the crowd, saying the mob was armed",
+    ],
+)
+def test_participle_under_a_verbless_root_ends(nlp: Language, text: str) -> None:
+    quotes = _quotes(nlp, text)
+    assert all(q["text"] for q in quotes)

@@ -2,22 +2,25 @@
 
 GDELT counts every report as an event; NGEC does not merge at all. Here each document event
 (a *report*) is reduced to a ``ReportSignature`` — type, day, place, named actors, counts and
-the content words of its evidence — and joins the first earlier canonical event (a
-``Cluster``) it is compatible with and similar enough to; otherwise it starts a new one.
+the content words of its evidence — and joins the best-matching earlier canonical event
+(a ``Cluster``) it is compatible with and similar enough to; otherwise it starts a new one.
 
 The rule is deliberately explainable, because an analyst has to trust a merge:
 
-1. **Compatible** with every report already in the cluster (hard constraints):
-   same PLOVER type; neither side negated or hypothetical; the same day, or one day apart
-   when either date is loose (taken from the publication date, or an "overnight"/"last
-   night" expression, which news published the next morning dates either way); places
-   within ``NEAR_KM`` of each other, or one a region or country containing the other; no
-   two sources from different countries.
+1. **Compatible** with every report already in the cluster (hard constraints): same
+   PLOVER type; neither side negated or hypothetical; within one article, only a headline
+   and its lead; the same day, or one day apart when either date is loose (taken from the
+   publication date, or an "overnight"/"last night" expression, which news published the
+   next morning dates either way); no two gazetteer places more than ``NEAR_KM`` apart or in
+   different countries, no gazetteer town outside the region the other names (places without
+   a GeoNames entry and dateline guesses never block); no two sources from different
+   countries, except in the symmetric types.
 2. **Similar** to at least one report of the cluster: the cosine of the content words of the
-   evidence (and the title, for lead events), plus fixed bonuses for the same place and for
-   each shared named actor, must reach ``THRESHOLD``. Reports a day apart must reach the
-   higher ``THRESHOLD_LOOSE_DAY``: two strikes on one city on consecutive days share place,
-   actors and vocabulary, and only the day tells them apart.
+   evidence (and the title, for lead events; names count double), plus bonuses for the same
+   place, shared named actors and shared actor countries, less a penalty for counts far
+   apart, must reach ``THRESHOLD``. Reports a day apart must reach the higher
+   ``THRESHOLD_LOOSE_DAY``: two strikes on one city on consecutive days share place, actors
+   and vocabulary, and only the day tells them apart.
 
 The canonical values of a cluster (``canonical``) follow a documented rule: the day most
 text-dated reports give (earliest on a tie); the place most reports give, the most specific

@@ -88,7 +88,7 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -119,7 +119,7 @@ def clause_tense(span: Span) -> str | None:
             if not bare or preposition in ("for", "to", "until", "by"):
                 return FUTURE
             break  # "its record high set on Aug. 6": a past participle, not a plan
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     verb = governing_verb(span)
@@ -133,11 +133,11 @@ def clause_tense(span: Span) -> str | None:
             head = verb.head
             if (
                 head.lemma_.lower() in FUTURE_HEADS
-                or (verb.lemma_ == "be" and head is verb)
+                or (verb.lemma_ == "be" and head.i == verb.i)
                 or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))
             ):  # "is expected to", "is to resume trading Tuesday"
                 return FUTURE
-            if head is verb:
+            if head.i == verb.i:
                 return None
             verb = head if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if verb is not None and verb.pos_ == "ADJ":

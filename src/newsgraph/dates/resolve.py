@@ -41,7 +41,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause of a token (the token itself if it is one)."""
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token

@@ -232,18 +232,24 @@ def entities_from_labels(
 
 
 def newsgraph_entities(
-    document: Document, to_raw: Callable[[int, int], tuple[int, int]]
+    document: Document,
+    to_raw: Callable[[int, int], tuple[int, int]],
+    *,
+    nationality_places: str = "MISC",
 ) -> list[Entity]:
     """Every actor and place mention of a newsgraph document as a CoNLL entity, one per span.
 
     Args:
         document: newsgraph's output.
         to_raw: Maps a span of ``document.text`` to the corpus text.
+        nationality_places: The label of a place mention written as a nationality
+            ("Russian"): MISC for CoNLL-2003; MEANTIME, whose mentions of a country include
+            its adjective, passes LOC.
 
     Returns:
         One entity per mention span. CoNLL-2003 labels by surface form, so a span that is one
         of newsgraph's places (every toponym, including a country or capital that acts, like
-        "Moscow said") is LOC; a country actor's mention written as a nationality
+        "Moscow said") is LOC; a place or country actor's mention written as a nationality
         ("Russian shelling") is MISC; other actor mentions by kind (person PER, organization
         ORG, country LOC, group MISC).
     """
@@ -254,7 +260,9 @@ def newsgraph_entities(
     for place in document.places:
         for mention in place.mentions:
             span = to_raw(mention.start, mention.end)
-            entities[span] = Entity(*span, "LOC")
+            # the geocoder lists "Russian" as a mention of Russia; CoNLL calls it MISC
+            nationality = demonyms.demonym(mention.text) is not None
+            entities[span] = Entity(*span, nationality_places if nationality else "LOC")
     for actor in document.actors:
         label = ACTOR_KIND_TO_CONLL.get(actor.kind.value)
         if label is None:

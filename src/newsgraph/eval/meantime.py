@@ -467,7 +467,7 @@ def newsgraph_mentions(
     document: MeantimeDocument, output: Document, to_raw: Callable[[int, int], tuple[int, int]]
 ) -> list[EntityMention]:
     """newsgraph's actor and place mentions as token-set mentions (CoNLL type mapping)."""
-    entities = newsgraph_entities(output, to_raw)
+    entities = newsgraph_entities(output, to_raw, nationality_places="LOC")
     return predicted_mentions(document, ((e.start, e.end, e.label) for e in entities))
 
 

@@ -108,7 +108,7 @@ def clause_content(verb: Token, lexicon: QuoteLexicon) -> Content | None:
     head = verb.head
     if (verb.dep_ in INTERRUPTING_DEPS and head.i > verb.i) or head.dep_ == "nsubj":
         return parenthetical_content(verb, lexicon)
-    if verb.dep_ not in INTERRUPTING_DEPS or head is verb or head.i > verb.i:
+    if verb.dep_ not in INTERRUPTING_DEPS or head.i == verb.i or head.i > verb.i:
         return None
     if head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
         return None
@@ -146,7 +146,7 @@ def parenthetical_content(verb: Token, lexicon: QuoteLexicon) -> Content | None:
     if any(c.dep_ not in allowed for c in verb.rights):
         return None
     anchor = verb.head
-    while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor:
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
         anchor = anchor.head
     if anchor.pos_ not in ("VERB", "AUX") or anchor.i < end:
         return None

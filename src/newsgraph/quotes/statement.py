@@ -131,11 +131,11 @@ def subject_of(
         # "... not paying an architect who said he was stiffed, saying, "...": the parser
         # hangs the participle on the relative clause; it belongs to the main clause
         governor = verb.head.head
-        while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX"):
             return subject_of(governor, depth + 1, avoid)
-    if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+    if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head if verb.tag_ == "VBG" else None
         if verb.head.pos_ in ("VERB", "AUX"):
