@@ -44,6 +44,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from newsgraph.geo.gazetteer import haversine_km
 from newsgraph.model.document import Document, Event, Factuality, Place
 
 NEAR_KM = 40.0
@@ -188,15 +189,9 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The form names are matched in across articles and in the store: case-folded, single
+    spaces."""
     return " ".join(name.casefold().split())
 
 
@@ -249,7 +244,7 @@ class ActorSig:
     @property
     def key(self) -> str:
         """The case-folded name, how actors of different articles are matched."""
-        return _key(self.name)
+        return name_key(self.name)
 
 
 @dataclass(frozen=True)
@@ -316,7 +311,7 @@ class ReportSignature:
     def actor_keys(self) -> frozenset[str]:
         """Names and codes of the named actors."""
         keys = {a.key for a in self.actors}
-        keys.update(_key(a.code) for a in self.actors if a.code)
+        keys.update(name_key(a.code) for a in self.actors if a.code)
         return frozenset(keys)
 
     def to_json(self) -> dict[str, Any]:
@@ -478,7 +473,7 @@ def _places_compatible(a: PlaceSig | None, b: PlaceSig | None) -> bool | None:
         return None
     if a.geonames_id is not None and a.geonames_id == b.geonames_id:
         return True
-    if _key(a.name) == _key(b.name):
+    if name_key(a.name) == name_key(b.name):
         return True  # one name read two ways by the geocoder is still one place
     if a.inferred or b.inferred:
         return None
@@ -511,7 +506,7 @@ def _same_place(a: PlaceSig | None, b: PlaceSig | None) -> bool:
     if None not in (a.lat, a.lon, b.lat, b.lon) and not (a.is_area or b.is_area):
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
         return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
-    return _key(a.name) == _key(b.name)
+    return name_key(a.name) == name_key(b.name)
 
 
 def _counts_conflict(a: ReportSignature, b: ReportSignature) -> bool:
@@ -642,7 +637,7 @@ def cluster_signatures(
         for sig in signatures:
             source = next((a.key for a in sig.actors if a.role == "source"), None)
             target = next((a.key for a in sig.actors if a.role == "target"), None)
-            place = _key(sig.place.name) if sig.place else None
+            place = name_key(sig.place.name) if sig.place else None
             key = (sig.cameo or sig.type, source, target, place, sig.day)
             cid = by_tuple.setdefault(key, report_id(sig.document_id, sig.event_id))
             assignment[(sig.document_id, sig.event_id)] = cid
@@ -697,10 +692,10 @@ def canonical(reports: Sequence[ReportSignature]) -> Canonical:
     places = [r.place for r in reports if r.place is not None and not r.place.inferred]
     place = None
     if places:
-        tally_p = Counter(p.geonames_id or _key(p.name) for p in places)
+        tally_p = Counter(p.geonames_id or name_key(p.name) for p in places)
         place = max(
             places,
-            key=lambda p: (tally_p[p.geonames_id or _key(p.name)], not p.is_area),
+            key=lambda p: (tally_p[p.geonames_id or name_key(p.name)], not p.is_area),
         )
     cameos = Counter(r.cameo for r in reports if r.cameo)
     cameo = cameos.most_common(1)[0][0] if cameos else None

@@ -69,6 +69,7 @@ from newsgraph.corpus.merge import (
     best_cluster,
     canonical,
     disagreements,
+    name_key,
     report_id,
     signature,
 )
@@ -389,11 +390,6 @@ _T = {name: table for name, table in metadata.tables.items()}
 # --------------------------------------------------------------------------------------------
 # Helpers: keys, spans, cursors, full-text queries
 # --------------------------------------------------------------------------------------------
-
-
-def name_key(name: str) -> str:
-    """The form names are matched in: case-folded, single spaces."""
-    return " ".join(name.casefold().split())
 
 
 def canonical_event_id(document_id: str, event_id: str) -> int:
@@ -830,15 +826,7 @@ class _BatchStories:
             query = query.where(S.last_day.is_(None))
         for row in self.conn.execute(query):
             if row.id not in self.stories:
-                self.stories[row.id] = Story.from_row(
-                    row.id,
-                    row.title,
-                    _as_date(row.first_day),
-                    _as_date(row.last_day),
-                    row.num_documents,
-                    row.words,
-                )
-                self.stored.add(row.id)
+                self._keep(row)
 
     def _linked(self, document_id: str, clusters: list[Cluster]) -> Counter[int]:
         others = {
@@ -856,17 +844,20 @@ class _BatchStories:
 
     def _story(self, sid: int) -> Story:
         if sid not in self.stories:
-            row = self.conn.execute(select(_StoryRow).where(_StoryRow.id == sid)).one()
-            self.stories[sid] = Story.from_row(
-                row.id,
-                row.title,
-                _as_date(row.first_day),
-                _as_date(row.last_day),
-                row.num_documents,
-                row.words,
-            )
-            self.stored.add(sid)
+            self._keep(self.conn.execute(select(_StoryRow).where(_StoryRow.id == sid)).one())
         return self.stories[sid]
+
+    def _keep(self, row: Any) -> None:
+        """Hold a stored story (a ``stories`` row) for this batch."""
+        self.stories[row.id] = Story.from_row(
+            row.id,
+            row.title,
+            _as_date(row.first_day),
+            _as_date(row.last_day),
+            row.num_documents,
+            row.words,
+        )
+        self.stored.add(row.id)
 
     def assign(self, doc: Document, clusters: list[Cluster]) -> int:
         """The story this article joins or starts."""

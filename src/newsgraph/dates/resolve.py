@@ -114,16 +114,28 @@ def _offset_times(doc: Doc) -> list[dict[str, Any]]:
     published = document_date(doc)
     if published is None:
         return times
-    text = doc.text
     result = []
     for time in times:
         match = _DAYS_OR_WEEKS.match(str(time.get("value") or ""))
+        if time.get("type") != "DURATION" or not match:
+            result.append(time)
+            continue
+        # only the words after a duration (doc.text would rebuild the whole article per event)
         end = int(time["span"][1])
-        if time.get("type") == "DURATION" and match and _BACK.match(text[end : end + 20]):
+        after = "".join(t.text_with_ws for t in doc[_token_at(doc, end) :][:4])
+        if _BACK.match(" " + after):
             days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
             time = {**time, "type": "DATE", "value": (published - timedelta(days=days)).isoformat()}
         result.append(time)
     return result
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the first token starting at or after character ``char``."""
+    for token in doc:
+        if token.idx >= char:
+            return token.i
+    return len(doc)
 
 
 def _result(time: dict[str, Any]) -> dict[str, Any]:
