@@ -102,6 +102,25 @@ def test_parse_ann_reads_events_fragments_and_multiline_text() -> None:
     ]
 
 
+@pytest.mark.parametrize("verb", ["said", "said in a statement", "According to", "asked"])
+def test_parse_ann_puts_a_swapped_source_and_cue_back(verb: str) -> None:
+    # '"We will appeal," said Dren' annotated with the verb as Source and the name as Cue
+    lines = [
+        'T1\tContent 0 17\t"We will appeal,"',
+        f"T2\tSource 18 22\t{verb}",
+        "T3\tCue 23 27\tDren",
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+        "T4\tSource 30 34\tDren",
+        "T5\tCue 35 39\tsaid",
+        "T6\tContent 40 50\tit was over",
+        "E2\tContent:T6 Cue:T5 Source:T4",
+    ]
+    assert parse_ann(lines) == [
+        Attribution(content=((0, 17),), source=((23, 27),), cue=((18, 22),)),
+        Attribution(content=((40, 50),), source=((30, 34),), cue=((35, 39),)),
+    ]
+
+
 def test_quoted_regions_handles_curly_straight_and_doubled_apostrophes() -> None:
     text = "\u201cA b\u201d c \"d e\" f ''g h'' i's \u201copen\nnext"
     regions = quoted_regions(text)
@@ -163,6 +182,8 @@ def test_is_pronoun_or_nominal(source: str, nominal: bool) -> None:
         ("Kal Dren", "kal  dren", True),
         ("the Mintco board", "Mintco board", True),
         ("Kal Dren, a Mintco spokesman,", "Kal Dren", True),  # the apposition is not needed
+        ("Kal Dren", "Kal Dren, who chairs the Mintco board", True),  # nor on the prediction
+        ("Dren", "Ria Vos, who hired Kal Dren", False),  # the head names someone else
         ("Dren", "Kal Dren", True),  # same surname
         ("Kal Dren", "Dren", True),
         ("Kal Dren", "Ria Dren", True),  # same surname: accepted, a known leniency

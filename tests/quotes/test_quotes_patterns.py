@@ -319,3 +319,112 @@ def test_a_new_sentence_after_a_quote_does_not_attribute_it(nlp: Language) -> No
 def test_participle_under_a_verbless_root_ends(nlp: Language, text: str) -> None:
     quotes = _quotes(nlp, text)
     assert all(q["text"] for q in quotes)
+
+
+# introducers without a reporting verb before the quotation
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Turnout rose sharply in the suburbs - Jane Roe: "
+            '"Early voting doubled in every county we track, and the lines were longer."',
+            "Jane Roe",
+        ),
+        (
+            'Polls closed at eight.\n\nMore from Roe: "The rural vote held up better than '
+            'the campaign expected."',
+            "Roe",
+        ),
+        (
+            'Polls closed at eight.\n\nFrom the report: "The rural vote held up better than '
+            'the campaign expected."',
+            "the report",
+        ),
+    ],
+)
+def test_bare_name_and_colon_introduce_a_quotation(nlp: Language, text: str, speaker: str) -> None:
+    quote = _with_cue(nlp, text, ":")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_a_writers_label_and_colon_are_no_speaker(nlp: Language) -> None:
+    text = 'The plan: "Every school will reopen by the end of the month, officials hope."'
+    assert not [q for q in _quotes(nlp, text) if q["speaker_text"] == "The plan"]
+
+
+@pytest.mark.model
+def test_a_verb_that_introduces_the_next_quotation_is_not_the_first_ones_cue(
+    nlp: Language,
+) -> None:
+    text = (
+        'Reporters asked, "Will you run again?" He answered, '
+        '"I have not decided yet, and I will not decide this week."'
+    )
+    first, second = _quotes(nlp, text)
+    assert first["text"] == "Will you run again?"
+    assert first["cue"] == "asked"
+    assert second["cue"] == "answered"
+    assert second["speaker_text"] == "He"
+
+
+@pytest.mark.model
+def test_name_right_before_a_verb_the_parse_left_without_subject(nlp: Language) -> None:
+    text = (
+        "In a statement to the Gazette, her senior adviser, Mark Ellison, said: "
+        '"The senator supports the plan and will vote for it next week."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"] == "Mark Ellison"
+
+
+@pytest.mark.model
+def test_as_someone_put_it_introduces_a_quotation(nlp: Language) -> None:
+    text = (
+        "As one regional official put it: "
+        '"The roads will not be ready before the winter, whatever the ministry says."'
+    )
+    quote = _with_cue(nlp, text, "put")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "one regional official"
+
+
+@pytest.mark.model
+def test_relative_clause_in_the_speaker_phrase_keeps_the_cue(nlp: Language) -> None:
+    text = (
+        '"The turnout surprised everyone in the district," Jo Bond, 41, who ran the count, '
+        'said on Friday. "We had to send for more ballots."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "The turnout surprised everyone in the district",
+        "We had to send for more ballots.",
+    ]
+    assert quote["speaker_text"] == "Jo Bond, 41, who ran the count"
+
+
+@pytest.mark.model
+def test_a_participle_opening_a_sentence_keeps_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        "Senator Mark Ellison called the bill reckless. "
+        'Adding, "Nobody in this chamber has read all of it, and nobody will."'
+    )
+    quote = _with_cue(nlp, text, "Adding")
+    assert quote["speaker_text"] == "Senator Mark Ellison"
+
+
+@pytest.mark.model
+def test_compound_adjective_in_the_speaker_phrase_keeps_the_cue(nlp: Language) -> None:
+    text = (
+        '"The count is far from over," Ohio-based pollster Jo Bond said. '
+        '"Most absentee ballots arrive late."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "The count is far from over",
+        "Most absentee ballots arrive late.",
+    ]

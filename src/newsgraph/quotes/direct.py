@@ -8,8 +8,9 @@ the opening mark repeated on each and the closing mark only on the last, is one 
 
 A region becomes a statement when a reporting verb stands right after it (``," he said``,
 ``," said Kim``) or right before it (``Kim said: "``, ``She continued, "``, ``According to
-Kim, "``). A second region of a split quote (``"...," he said. "..."``, also when the
-attribution names a title in quote marks or a sentence of the writer's comes between), and a
+Kim, "``, ``As Kim put it: "``, a digest's bare ``- Kim: "``). A second region of a split
+quote (``"...," he said. "..."``, also when the attribution names a title in quote marks or a
+sentence of the writer's comes between), and a
 whole-paragraph quote that carries on the previous paragraph's quotation, join the statement
 before them; each statement keeps its regions as separate segments. The rest (scare quotes,
 titles, fragments inside a paraphrase) are left to the indirect pass, which keeps them only
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -95,6 +97,12 @@ TITLE_FUNCTION_WORDS = frozenset({
 # fmt: on
 """Words a title in headline case leaves in lower case."""
 MAX_TITLE_WORDS = 12
+MAX_NAME_TOKENS = 6
+"""Tokens of a bare name before a colon ("Frank Newport and Jim Harter: ")."""
+NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ"})
+"""Parts of speech of a bare name or a document ("the new report") before a colon."""
+NAME_OPENERS = frozenset({"-", "\u2013", "\u2014", "--", "\u2015"})
+"""Dashes after which a digest names the writer it quotes ("... - Jane Roe: ")."""
 
 
 @dataclass
@@ -313,12 +321,25 @@ def _goes_on(text: str, turn: Statement, number: int, start: int, end: int) -> b
 
 
 def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
-    """Tell whether a token is a reporting verb of the lexicon used as a verb."""
+    """Tell whether a token is a reporting verb of the lexicon used as a verb, or the verb of
+    the idiom "as X put it" (``_as_put_it``)."""
     if token.lower_ not in lexicon.verbs:
-        return False
+        return _as_put_it(token)
     if token.i and token.doc[token.i - 1].text == "-":
         return False  # "so-called", "self-described"
     return token.pos_ in VERB_POS or token.tag_.startswith("VB")
+
+
+def _as_put_it(token: Token) -> bool:
+    """ "As Professor Lind put it: "..."", ""...," as one aide put it": the idiom reports the
+    words next to it. Only with "as" and "it", since "put" alone is no reporting verb."""
+    doc = token.doc
+    if token.lower_ != "put" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "it":
+        return False
+    if any(child.lower_ == "as" and child.i < token.i for child in token.children):
+        return True
+    start = max(token.sent.start, token.i - MAX_NAME_TOKENS - 4)
+    return any(t.lower_ == "as" for t in doc[start : token.i])
 
 
 def cue_after(
@@ -354,14 +375,46 @@ def cue_after(
         if is_cue_verb(token, lexicon):
             if any(_own_clause(token, c, limit) for c in token.children):
                 return None
+            if _introduces_next(index.text, region, token, limit):
+                return None
             return token, _clause_end(doc, i, limit, region.paragraph_end)
-        if token.pos_ in VERB_POS or words >= MAX_WORDS_BEFORE_CUE:
+        if words >= MAX_WORDS_BEFORE_CUE:
+            return None
+        if token.pos_ in VERB_POS and not _describes_speaker(token, region.close_end):
             return None
         if not words and token.pos_ in CLAUSE_OPENERS and _ends_sentence(index.text, region):
             return None  # "... kidding." To which she said, "...": a new sentence
         words += 1
         i += 1
     return None
+
+
+def _introduces_next(text: str, region: Region, verb: Token, limit: int) -> bool:
+    """Whether a verb after a quotation opens a new sentence that introduces the next one
+    ("Was it wise?" He answered, "I have no idea."): the quoted words end their sentence,
+    the writer's next one starts with a capital, and only a comma or colon stands between the
+    verb and the next quotation's opening mark."""
+    if limit >= region.paragraph_end or not _ends_sentence(text, region):
+        return False
+    between = text[verb.idx + len(verb.text) : limit].strip()
+    start = text[region.close_end : verb.idx].lstrip()
+    return between in (",", ":") and start[:1].isupper()
+
+
+def _describes_speaker(verb: Token, start: int) -> bool:
+    """Whether a verb between a closing mark and the reporting verb belongs to a relative or
+    participle clause or an adjective of the speaker phrase (""...," Jo Bond, 30, who was
+    among those polled, said"), not to a sentence of its own: it or a word it hangs from
+    modifies a noun that stands after ``start``. A participle in a compound adjective
+    ("Texas-based", "Ohio-born") describes the speaker too."""
+    if verb.dep_ in ("amod", "compound") or (verb.i and verb.doc[verb.i - 1].text == "-"):
+        return True
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl") and token.head.idx >= start and token.head.i < token.i:
+            return True
+        token = token.head
+    return False
 
 
 def _ends_sentence(text: str, region: Region) -> bool:
@@ -450,9 +503,12 @@ def direct_speaker(
         root = range_root(doc, cue.i + 1, end)
         return (root.i if root else None), (cue.i + 1, end)
     subject = subject_of(cue, avoid=inside)
+    if subject is None:
+        subject = _previous_subject(cue, inside)
     if not after:
         if subject is None:
-            return _inverted_speaker(doc, cue, index.before(region.open_char)), None
+            inverted = _inverted_speaker(doc, cue, index.before(region.open_char))
+            return (inverted if inverted is not None else _name_before(doc, cue)), None
         return subject.i, None
     first = index.at_or_after(region.close_end)
     while first < cue.i and (doc[first].is_punct or doc[first].is_space):
@@ -460,7 +516,7 @@ def direct_speaker(
     if first < cue.i:
         extent = (first, cue.i)
         if subject is not None and first <= subject.i < cue.i:
-            return subject.i, extent
+            return _name_before_apposition(doc, first, subject), extent
         root = range_root(doc, first, cue.i)
         return (root.i if root is not None else None), extent
     if subject is not None and subject.i > cue.i:
@@ -475,6 +531,19 @@ def direct_speaker(
     return None, None
 
 
+def _name_before_apposition(doc: Doc, first: int, subject: Token) -> int:
+    """The name that opens a speaker phrase when the parse made its apposition the subject
+    (""...," Jane Roe, the chairwoman of the county party, recalled"): the person's name
+    is the source, the apposition describes her."""
+    if doc[first].pos_ != "PROPN" or subject.pos_ == "PROPN":
+        return subject.i
+    comma = next((t.i for t in doc[first : subject.i] if t.text == ","), None)
+    if comma is None or comma == first:
+        return subject.i
+    root = range_root(doc, first, comma)
+    return root.i if root is not None and root.pos_ == "PROPN" else subject.i
+
+
 def _inverted_speaker(doc: Doc, cue: Token, last: int) -> int | None:
     """The name right after a verb that introduces a quote with the order inverted ("Said
     Ellis: "..."", "Added the senator: "...""), up to token ``last``."""
@@ -485,6 +554,36 @@ def _inverted_speaker(doc: Doc, cue: Token, last: int) -> int | None:
             while token.head.i != token.i and token.dep_ in ("compound", "flat"):
                 token = token.head
             return token.i
+    return None
+
+
+def _previous_subject(cue: Token, inside: Callable[[int], bool]) -> Token | None:
+    """The subject of the sentence before a participle that opens a sentence of its own
+    ("Roe called the plan a mistake. Adding, "..."", "Continuing, "...""): the writer goes on
+    with the same speaker."""
+    if cue.tag_ != "VBG":
+        return None
+    doc = cue.doc
+    sentence = cue.sent
+    if cue.i != sentence.start or not sentence.start:
+        return None
+    root = doc[sentence.start - 1].sent.root
+    return subject_of(root, avoid=inside) if root.pos_ in VERB_POS else None
+
+
+def _name_before(doc: Doc, cue: Token) -> int | None:
+    """The name right before a verb the parse left without a subject ("In a statement, her
+    adviser, Jake Sullivan, said: "..."", "Rep. Jane Roe (D-Ohio) said "..."", where the name
+    hangs as an apposition elsewhere)."""
+    j = cue.i - 1
+    if j >= 0 and doc[j].text == ")":
+        while j >= 0 and doc[j].text != "(" and cue.i - j <= MAX_NAME_TOKENS:
+            j -= 1
+        j -= 1
+    elif j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES:
+        return j
     return None
 
 
@@ -540,6 +639,51 @@ def _according_to(doc: Doc, index: TokenIndex, region: Region, floor: int) -> St
     return None
 
 
+def _colon_name(doc: Doc, index: TokenIndex, region: Region, floor: int) -> Statement | None:
+    """A quotation introduced by a bare name and a colon, with no verb: the digest and blog
+    style of "Polls tightened late - Jane Roe: "..."", "More from Roe: "..."", "From the
+    report: "..."". The name must follow a dash, "from" or the paragraph start, so that a
+    sentence of the writer's ending in a colon ("The answer was simple: "...") is not taken
+    for one. The colon is the cue and the name the speaker.
+    """
+    position = _position_before(index.text, region.open_char)
+    if position < floor or index.text[position] != ":":
+        return None
+    colon = index.containing(position)
+    if doc[colon].text != ":":
+        return None
+    first = colon
+    while first > 0 and colon - first < MAX_NAME_TOKENS:
+        token = doc[first - 1]
+        if token.idx < floor or token.text in NAME_OPENERS or token.lower_ == "from":
+            break
+        if not (token.pos_ in NAME_POS or token.lower_ in ("and", "&", ".")):
+            return None
+        first -= 1
+    else:
+        if first > 0:
+            return None
+    before = doc[first - 1] if first > 0 and doc[first - 1].idx >= floor else None
+    if first == colon:
+        return None
+    named = any(t.pos_ == "PROPN" for t in doc[first:colon])
+    document = doc[first].pos_ == "DET" and before is not None and before.lower_ == "from"
+    if not (named or document):
+        return None  # "The answer: ..." is the writer's own; "From the report: ..." is not
+    head = range_root(doc, first, colon)
+    if head is None:
+        return None
+    return Statement(
+        kind="direct",
+        segments=list(region.segments),
+        cue=(colon, colon + 1),
+        speaker_head=head.i,
+        speaker_extent=(first, colon),
+        tail_end=region.close_end,
+        paragraph=region.paragraph,
+    )
+
+
 def cue_colon(doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon) -> Token | None:
     """Find the cue of a quotation introduced by a colon, in its paragraph or at the end of
     the previous one ("Sanders made the following comment:" then the quote).
@@ -590,6 +734,7 @@ def attribute_regions(
         floor = _floor(index.text, region, regions[k - 1] if k else None)
         found = cue_after(doc, index, region, limit, lexicon)
         verb: Token | None = None
+        named: Statement | None = None
         tail = region.close_end
         after = found is not None
         if found is not None:
@@ -597,6 +742,8 @@ def attribute_regions(
         else:
             verb = cue_before(doc, index, region, floor, lexicon)
             if verb is None:
+                named = _colon_name(doc, index, region, floor)
+            if verb is None and named is None:
                 verb = cue_colon(doc, index, region, lexicon)
         if verb is not None and not _speech_like(index.text, region, after):
             verb = None
@@ -613,6 +760,14 @@ def attribute_regions(
         ):
             verb, _, cue_region = orphan
             tail, after = region.close_end, True
+        if (
+            verb is None
+            and orphan is None
+            and named is not None
+            and _speech_like(index.text, region, False)
+        ):
+            statements.append(named)
+            continue
         if verb is None and orphan is None:
             according = _according_to(doc, index, region, floor)
             if according is not None:
