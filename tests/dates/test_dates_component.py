@@ -215,3 +215,69 @@ def test_dates_without_a_document_date_month_and_relative_year_stay_whole(nlp: L
     text = "The rebels seized the airport in June last year, officials said."
     found = times(run(nlp, text, None))
     assert found["June last year"]["value"] is None
+
+
+@pytest.mark.model
+def test_dates_that_year_counts_from_the_story_not_the_publication(nlp: Language) -> None:
+    text = (
+        "The ferry sank on Oct. 23, 2019, off the coast. Earlier that day, the coastguard "
+        "had warned of storms. The owner sold the company later that year. "
+        "The following month, a new operator took over the route."
+    )
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["Earlier that day"]["value"] == "2019-10-23"
+    assert found["later that year"]["value"] == "2019"
+    assert found["The following month"]["value"] == "2019-11"
+
+
+@pytest.mark.model
+def test_dates_year_earlier_in_a_quarterly_report_is_that_quarter(nlp: Language) -> None:
+    text = (
+        "The bank earned $5 million in the third quarter of 2024, up from $4 million "
+        "a year earlier. The year-earlier results included a one-time charge."
+    )
+    found = times(run(nlp, text, date(2024, 10, 30)))
+    assert found["the third quarter of 2024"]["value"] == "2024-Q3"
+    assert found["a year earlier"]["value"] == "2023-Q3"
+    assert found["year-earlier"]["value"] == "2023-Q3"
+
+
+@pytest.mark.model
+def test_dates_year_earlier_outside_a_quarterly_report_is_a_year(nlp: Language) -> None:
+    doc = run(nlp, "Tourist numbers fell by half from a year earlier.", date(2024, 10, 30))
+    assert times(doc)["a year earlier"]["value"] == "2023"
+
+
+@pytest.mark.model
+def test_dates_rate_after_an_amount_is_a_set(nlp: Language) -> None:
+    text = "Migrants send $1 billion a year home, and the plant pays workers $20 per hour."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert (found["a year"]["type"], found["a year"]["value"]) == ("SET", "P1Y")
+    assert (found["per hour"]["type"], found["per hour"]["value"]) == ("SET", "PT1H")
+
+
+@pytest.mark.model
+def test_dates_durations_the_recogniser_misses(nlp: Language) -> None:
+    text = (
+        "The lease lets the navy stay for at least 20 more years. "
+        "The audit is likely to last over a week, and the pilots flew for about 5 1/2 hours. "
+        "The team won its second quarter game."
+    )
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    values = {t["value"] for t in found.values()}
+    assert {"P20Y", "P1W", "PT5H30M"} <= values
+    assert all(t["type"] != "DURATION" or "quarter" not in t["text"] for t in found.values())
+
+
+@pytest.mark.model
+def test_dates_part_of_day_joins_the_deictic_day_after_it(nlp: Language) -> None:
+    text = "Shares in the retailer were up 3% at mid-afternoon yesterday in London."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["mid-afternoon yesterday"]["value"] == "2025-04-08TAF"
+
+
+@pytest.mark.model
+def test_dates_a_day_earlier_is_a_duration(nlp: Language) -> None:
+    text = "Trucks crossed the border on Monday. A day earlier, the bridge had been closed."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert (found["A day"]["type"], found["A day"]["value"]) == ("DURATION", "P1D")

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from newsgraph.dates.lexicon import time_words, word_table
-from newsgraph.dates.normalise import FUTURE, PAST, PRESENT, Normaliser, weekday_date
+from newsgraph.dates.normalise import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    Normalised,
+    Normaliser,
+    anaphoric,
+    weekday_date,
+    year_ago_quarter,
+)
 
 WEDNESDAY = date(2025, 4, 9)
 
@@ -172,3 +181,58 @@ def test_normalise_a_past_clause_date_just_ahead_stays_in_its_year(normalise: No
 
 def test_normalise_ages_are_no_durations(normalise: Normaliser) -> None:
     assert normalise("six-year-old", WEDNESDAY, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "value"),
+    [
+        ("that year", ["2019-10-23"], "2019"),
+        ("the following day", ["2019-10-23"], "2019-10-24"),
+        ("the previous week", ["2019-10-23"], "2019-W42"),
+        ("the same month", ["2019-10-23", "2020"], "2019-10"),
+        ("that quarter", ["2019-Q3"], "2019-Q3"),
+        ("the following quarter", ["2019-12-02"], "2020-Q1"),
+    ],
+)
+def test_normalise_anaphoric_units_count_from_the_last_time_named(
+    text: str, named: list[str], value: str
+) -> None:
+    found = anaphoric(text, named)
+    assert found is not None and found.value == value
+
+
+def test_normalise_anaphoric_needs_a_fine_enough_reference() -> None:
+    assert anaphoric("the following day", ["2019"]) is None
+    assert anaphoric("the next year", ["2019"]) is None  # the twelve months ahead, as often
+    assert anaphoric("next year", ["2019"]) is None
+
+
+def test_normalise_year_ago_quarter() -> None:
+    assert year_ago_quarter("a year ago", "2024-Q3") == Normalised("2023-Q3", "DATE", "quarter")
+    assert year_ago_quarter("the 2023 period", "2024-Q2") == Normalised(
+        "2023-Q2", "DATE", "quarter"
+    )
+    assert year_ago_quarter("2023", "2024-Q2") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("every summer", "SET", "XXXX-SU"),
+        ("on weekends", "SET", "XXXX-WXX-WE"),
+        ("every few years", "SET", "PXY"),
+        ("per day", "SET", "P1D"),
+        ("hourly", "SET", "PT1H"),
+        ("a 12-month period", "DURATION", "P12M"),
+        ("a two-week window", "DURATION", "P2W"),
+        ("every other week", "SET", "P2W"),
+        ("a quarter century", "DURATION", "P25Y"),
+        ("at least 20 more years", "DURATION", "P20Y"),
+        ("over a week", "DURATION", "P1W"),
+    ],
+)
+def test_normalise_sets_and_period_durations(
+    normalise: Normaliser, text: str, kind: str, value: str
+) -> None:
+    found = normalise(text, date(2025, 4, 9))
+    assert found is not None and (found.type, found.value) == (kind, value)

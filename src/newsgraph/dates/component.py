@@ -26,7 +26,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates.lexicon import TimeWordRow, word_table
-from newsgraph.dates.normalise import FUTURE, PAST, PRESENT, Normalised, Normaliser
+from newsgraph.dates.normalise import (
+    FUTURE,
+    ORDINAL_WORDS,
+    PAST,
+    PRESENT,
+    Normalised,
+    Normaliser,
+    anaphoric,
+    year_ago_quarter,
+)
 from newsgraph.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
@@ -248,6 +257,10 @@ def _extend(span: Span) -> Span:
     return span
 
 
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-|$)")
+"""A value on the calendar (a year, quarter, month, week or day), which later "that year" or
+"the following day" can count from."""
+
 _MONTH_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -273,6 +286,13 @@ def _merge(spans: list[Span]) -> list[Span]:
             ):  # "the year" + "-earlier quarter", which the recogniser splits
                 merged[-1] = span.doc[previous.start : span.end]
                 continue
+            if (
+                not gap
+                and previous[-1].lower_ in PARTS_OF_DAY_WORDS
+                and span.text.lower() in ("yesterday", "today", "tomorrow")
+            ):  # "mid-afternoon" + "yesterday": one TIME, on that day
+                merged[-1] = span.doc[previous.start : span.end]
+                continue
             if len(gap) <= 1 and all(t.text in (",", "on", "at") for t in gap):
                 pair = (previous.text, span.text)
                 if (_CLOCK_ONLY.match(pair[0]) and _DAY_ONLY.match(pair[1])) or (
@@ -282,6 +302,102 @@ def _merge(spans: list[Span]) -> list[Span]:
                     continue
         merged.append(span)
     return merged
+
+
+RATE_UNITS = {"year": "P1Y", "month": "P1M", "week": "P1W", "day": "P1D", "hour": "PT1H"}
+"""Units of a rate ("$1 billion a year", "20,000 people a day") and the TIMEX3 SET value."""
+
+
+def _rates(doc: Doc) -> list[Span]:
+    """ "a year" or "per day" right after an amount ("$1 billion a year", "twice a day"):
+    TimeML tags the rate's unit as a SET, which the recogniser misses."""
+    found = []
+    for token in doc[1:-1]:
+        unit = doc[token.i + 1]
+        previous = doc[token.i - 1]
+        if (
+            token.lower_ in ("a", "an", "per")
+            and unit.lower_ in RATE_UNITS
+            and (
+                previous.like_num
+                or previous.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+                or previous.lower_ in ("once", "twice", "times")
+                or (previous.pos_ == "NOUN" and previous.nbor(-1).like_num)
+            )
+        ):
+            found.append(doc[token.i : token.i + 2])
+    return found
+
+
+DURATION_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century",
+     "seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades",
+     "centuries"}
+)  # fmt: skip
+"""Unit nouns of a duration the recogniser misses: it reads "at least 20 more years" as the
+CARDINAL "at least 20" and has nothing for "over a week"."""
+
+_AMOUNT_WORDS = frozenset({"several", "few", "couple", "dozen", "more", "additional", "further"})
+_APPROX_BEFORE = frozenset({"over", "nearly", "almost", "about", "roughly", "around", "barely"})
+"""Words before "a"/"an" + unit that make the article an amount ("over a week"), where a bare
+"a week" is usually part of a rate or no time at all."""
+
+
+def _is_amount(token: Token) -> bool:
+    """A cardinal ("20", "two", "1/2"); spaCy's ``like_num`` also takes ordinals ("second
+    quarter"), which name a period rather than count one."""
+    return (
+        token.like_num
+        and token.lower_ not in ORDINAL_WORDS
+        and re.fullmatch(r"\d+(?:st|nd|rd|th)", token.lower_) is None
+    )
+
+
+def _missed_durations(doc: Doc) -> list[Span]:
+    """Durations written as an amount and a unit that no DATE/TIME entity covers: "at least
+    20 more years" (a CARDINAL "at least 20" + "more years"), "two more weeks", "over a
+    week", "several quarters". TimeML tags them as DURATIONs with their modifiers; the
+    normaliser reads the value. Ages ("20 years old") and rates ("a year" after an amount)
+    are left to their own rules."""
+    found = []
+    for unit in doc:
+        if unit.lower_ not in DURATION_UNITS or unit.ent_type_ in TIME_LABELS or unit.i == 0:
+            continue
+        if unit.i + 1 < len(doc) and doc[unit.i + 1].lower_ in ("old", "-"):
+            continue  # "20 years old", "8-month-old": an age or a compound
+        start = unit.i
+        while start > 0 and doc[start - 1].lower_ in ("more", "additional", "further"):
+            start -= 1
+        amount = doc[start - 1] if start > 0 else None
+        if amount is None:
+            continue
+        if _is_amount(amount) or amount.lower_ in _AMOUNT_WORDS:
+            if amount.lower_ == "one" and not unit.lower_.endswith("s") and start == unit.i:
+                continue  # "he hopes one day to ...": "someday"
+            start -= 1
+            while start > 0 and (_is_amount(doc[start - 1]) or doc[start - 1].lower_ == "a"):
+                start -= 1  # "5 1/2 hours", "a few days"
+        elif (
+            amount.lower_ in ("a", "an")
+            and start > 1
+            and (doc[start - 2].lower_ in _APPROX_BEFORE or doc[start - 2].lower_ == "than")
+        ):
+            start -= 1  # "over a week", "more than a year"
+        else:
+            continue
+        if start == unit.i:
+            continue
+        first = doc[start]
+        if first.lower_ in ("a", "an") and unit.lower_ in RATE_UNITS and start > 0:
+            before = doc[start - 1]
+            if before.like_num or before.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+                continue  # "$5 a year": a rate
+        while start > 0 and doc[start - 1].lower_ in _APPROX_BEFORE | {"least", "than"}:
+            start -= 1
+            if doc[start].lower_ in ("least", "than") and start > 0:
+                start -= 1  # "at least", "more than", "less than"
+        found.append(doc[start : unit.i + 1])
+    return found
 
 
 class TimeTagger:
@@ -314,6 +430,7 @@ class TimeTagger:
             (doc[start:end] for _, start, end in self.matcher(doc)),
             key=lambda s: (s.start, -(s.end - s.start)),
         )
+        matches += _rates(doc) + _missed_durations(doc)
         for span in matches:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -341,9 +458,13 @@ class TimeTagger:
                 return parts
         later = _LATER.match(span.text)
         if later is not None:
-            found_later = self.normaliser(later.group("a"), anchor, tense)
+            # "A day earlier": the lexicon rejects a bare "a day" (a rate, "in a day"), but
+            # before "earlier"/"later" it is the duration of one day
+            amount = re.sub(r"^(?:a|an)\s+(?=\w+$)", "one ", later.group("a"), flags=re.I)
+            found_later = self.normaliser(amount, anchor, tense)
             if found_later is not None and found_later.type == "DURATION":
-                return [(span.start_char, span.start_char + later.end("a"), later.group("a"))]
+                end = span.start_char + later.end("a")
+                return [(span.start_char, end, later.group("a"), found_later)]
         match = _RANGE.match(span.text)
         if match is None:
             return [(span.start_char, span.end_char, span.text)]
@@ -403,10 +524,29 @@ class TimeTagger:
                 return inner.start_char, inner.end_char, shorter
         return start, end, found
 
+    @staticmethod
+    def _story_time(span: Span, named: list[str], quarter: str | None) -> Normalised | None:
+        """The value of a phrase that counts from the story's own time line, not the document
+        date: "that year", "the following day" (from the last time named) and, in a report on
+        a quarter, "a year earlier" (that quarter a year before)."""
+        found = anaphoric(span.text, named, quarter)
+        if found is not None or quarter is None:
+            return found
+        sentence = span.sent
+        context = sentence.text
+        if sentence.start > 0:
+            context = span.doc[sentence.start - 1].sent.text + " " + context
+        if "quarter" not in context.lower():
+            return None
+        return year_ago_quarter(span.text, quarter)
+
     def __call__(self, doc: Doc) -> Doc:
         anchor = document_date(doc)
         text = doc.text  # built anew on every access: read it once
         times: list[dict[str, Any]] = []
+        rates = _rates(doc)
+        named: list[str] = []  # the calendar values named so far, for "that year"
+        quarter: str | None = None  # the last quarter named, for "a year earlier"
         for span in self.candidates(doc):
             tense = clause_tense(span)
             before = doc[max(0, span.start - 3) : span.start].text.lower()
@@ -414,11 +554,24 @@ class TimeTagger:
                 tense = FUTURE  # "could leave as soon as Tuesday"
             elif tense == PAST and span.start > 0 and doc[span.start - 1].lower_ in FORWARD_MARKERS:
                 tense = None
-            for start, end, _, *fixed in self._split_range(span, anchor, tense):
-                start, end, found = self._shrink(doc, text, start, end, anchor, tense)
+            story = self._story_time(span, named[-4:], quarter)
+            if len(span) == 2 and span[0].lower_ in ("a", "an", "per") and span in rates:
+                story = Normalised(RATE_UNITS[span[1].lower_], "SET", span[1].lower_)
+            parts = (
+                [(span.start_char, span.end_char, span.text, story)]
+                if story is not None
+                else self._split_range(span, anchor, tense)
+            )
+            for start, end, _, *fixed in parts:
+                if story is None:
+                    start, end, found = self._shrink(doc, text, start, end, anchor, tense)
                 found = fixed[0] if fixed else found
                 if found is None:
                     continue
+                if found.value and _CALENDAR_VALUE.match(found.value):
+                    named.append(found.value)
+                    if "-Q" in found.value and story is None:
+                        quarter = found.value
                 times.append(
                     {
                         "id": f"t{len(times) + 1}",

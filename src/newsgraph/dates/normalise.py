@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -365,6 +366,8 @@ class Normaliser:
         if _is_not_time(phrase):
             return None
         phrase = _SUFFIXES.sub("", phrase) or phrase
+        # "a quarter century" is 25 years, not a fiscal quarter
+        phrase = re.sub(r"\b(?:a\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", phrase)
         phrase = re.sub(r"^last year's (?:quarter|period)$", "the year-ago quarter", phrase)
         phrase = re.sub(r"^(this|last|next) year's\s+(first|second|third|fourth)[\s-]+"
                         r"(quarter|half)$", r"the \2 \3 \1 year", phrase)  # fmt: skip
@@ -425,12 +428,28 @@ class Normaliser:
         match = re.fullmatch(rf"(?:every|each)\s+({months})", phrase)
         if match is not None:
             return Normalised(f"XXXX-{MONTHS[match.group(1)]:02d}", "SET", "month")
+        match = re.fullmatch(r"(?:every|each)\s+(spring|summer|fall|autumn|winter)", phrase)
+        if match is not None:  # "every summer"
+            return Normalised(f"XXXX-{SEASONS[match.group(1)]}", "SET", "season")
+        if re.fullmatch(r"(?:every|each)\s+weekend|weekends", phrase):
+            return Normalised("XXXX-WXX-WE", "SET", "weekend")
         units = "|".join(UNITS)
-        match = re.fullmatch(rf"(?:every|each)\s+(?:other\s+)?(\S+)\s+({units})s", phrase)
-        if match is not None and number(match.group(1)) is not None:
+        match = re.fullmatch(rf"(?:every|each)\s+(?:other\s+)?(\S+|a few)\s+({units})s", phrase)
+        if match is not None and (
+            number(match.group(1)) is not None or match.group(1) in VAGUE
+        ):  # "every two years", "every few years" (P2Y, PXY)
             letter, is_time = UNITS[match.group(2)]
             amount = number(match.group(1))
             return Normalised(_duration_value(amount, letter, is_time), "SET", match.group(2))
+        match = re.fullmatch(rf"(?:every|each)\s+other\s+({units})", phrase)
+        if match is not None:  # "every other day": every second one
+            letter, is_time = UNITS[match.group(1)]
+            return Normalised(_duration_value(2, letter, is_time), "SET", match.group(1))
+        match = re.fullmatch(rf"per\s+({units})|(hour)ly", phrase)
+        if match is not None:  # "per day", "hourly"
+            unit = match.group(1) or match.group(2)
+            letter, is_time = UNITS[unit]
+            return Normalised(_duration_value(1, letter, is_time), "SET", unit)
         match = re.fullmatch(rf"(?:once|twice|\S+\s+times)\s+(?:a|an|per|every|each)\s+({units})",
                              phrase)  # fmt: skip
         if match is not None:
@@ -619,6 +638,7 @@ class Normaliser:
             previous = body
             body = _APPROX.sub("", body)
         body = re.sub(r"\s+(?:long|old|running|straight|in a row|or so|or more|and counting|ahead|"
+                      r"period|span|stretch|window|"
                       r"of\s+(?:\d{4}|the year|this year|last year|next year|the fiscal year))$",
                       "", body)  # fmt: skip
         body = re.sub(
@@ -1030,3 +1050,96 @@ _NOT_TIME = re.compile(
 def _is_not_time(phrase: str) -> bool:
     """Ages, bare numbers, money and model numbers that the recogniser calls dates."""
     return _NOT_TIME.search(phrase) is not None
+
+
+_ANAPHORIC = re.compile(
+    r"(?:(?:earlier|later|early|late)\s+(?:(?:in|on)\s+)?)?"
+    r"(that|that same|the same|the following|the previous|the preceding|the prior|the next)\s+"
+    r"(day|week|month|year|quarter)"
+)
+"""A unit counted from the time the story last named ("that year", "the following day",
+"earlier that day", "the same month"), not from the document date."""
+
+_REFERENCE = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(\d\d)(?:-(\d\d))?))?")
+
+
+def anaphoric(text: str, named: Sequence[str], quarter: str | None = None) -> Normalised | None:
+    """Resolve "that year", "the following day", "the same month" against the last time named.
+
+    TimeML values such phrases by the time the narrative last mentioned ("He was arrested on
+    Oct. 23, 1998. Earlier that day ..." -> 1998-10-23), which the document date cannot give.
+    "the next" counts only days: "the next year" is as often the twelve months ahead.
+
+    Args:
+        text: The phrase as written.
+        named: The values of the calendar expressions before it, latest last (``1998-10-23``,
+            ``1998-10``, ``1998``, ``1998-Q3``); the latest one fine enough for the unit is
+            the reference ("the following month" skips a year named since the last month).
+        quarter: The last quarter named (``1998-Q3``), for "that quarter".
+
+    Returns:
+        The value, or None when the phrase is not anaphoric or no reference is fine enough.
+    """
+    match = _ANAPHORIC.fullmatch(strip_prepositions(clean(text)))
+    if match is None:
+        return None
+    which, unit = match.groups()
+    if which == "the next" and unit != "day":
+        return None
+    step = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+            "the prior": -1}.get(which, 0)  # fmt: skip
+    candidates = [quarter] if unit == "quarter" and quarter else list(reversed(named))
+    need = {"year": 1, "quarter": 2, "month": 3, "week": 4, "day": 4}[unit]
+    for reference in candidates:
+        found = _REFERENCE.fullmatch(reference[:10])
+        if found is None:
+            continue
+        year, q, month, day = found.groups()
+        fineness = 4 if day else 3 if month else 2 if q else 1
+        if fineness >= need:
+            break
+    else:
+        return None
+    if unit == "year":
+        return Normalised(f"{int(year) + step:04d}", "DATE", "year")
+    if unit == "quarter":
+        index = int(year) * 4 + (int(q) if q else (int(month) - 1) // 3 + 1) - 1 + step
+        return Normalised(f"{index // 4:04d}-Q{index % 4 + 1}", "DATE", "quarter")
+    if unit == "month":
+        shifted = add_months(date(int(year), int(month), 1), step)
+        return Normalised(f"{shifted.year:04d}-{shifted.month:02d}", "DATE", "month")
+    try:
+        moment = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if unit == "week":
+        return Normalised(iso_week(moment + timedelta(weeks=step)), "DATE", "week")
+    return Normalised((moment + timedelta(days=step)).isoformat(), "DATE", "day")
+
+
+_YEAR_AGO = re.compile(
+    r"(?:the\s+)?(?:a\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+    r"(?:year[\s-](?:ago|earlier)|(1[0-9]{3}|20[0-9]{2}))(?:[\s-](?:quarter|period))?"
+)
+"""Earnings comparisons: "up from $4 million a year earlier", "the year-ago period", "the 1988
+quarter"."""
+
+
+def year_ago_quarter(text: str, quarter: str) -> Normalised | None:
+    """In a report on a quarter, "a year earlier" and "the year-ago period" are that quarter a
+    year before (TimeML values them at the granularity compared: ``2012-Q3`` for a story on
+    2013-Q3), and "the 2012 period" is the same quarter of 2012.
+
+    Args:
+        text: The phrase as written.
+        quarter: The quarter the story last named (``2013-Q3``).
+    """
+    match = _YEAR_AGO.fullmatch(strip_prepositions(clean(text)))
+    found = re.fullmatch(r"(\d{4})-Q([1-4])", quarter)
+    if match is None or found is None:
+        return None
+    phrase = clean(text)
+    if match.group(1) is not None and not re.search(r"quarter|period", phrase):
+        return None  # a bare year is a year
+    year = int(match.group(1)) if match.group(1) else int(found.group(1)) - 1
+    return Normalised(f"{year:04d}-Q{found.group(2)}", "DATE", "quarter")
