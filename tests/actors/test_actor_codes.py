@@ -54,7 +54,8 @@ def test_codes_office_held_by_a_named_person_is_that_person(nlp: Language) -> No
 def test_codes_plural_demonym_names_the_people(nlp: Language) -> None:
     document = extract("Hundreds of Kenyans marched through the capital on Saturday.", nlp=nlp)
     kenyans = _actor(document, "Kenyans")
-    assert kenyans.country == "KEN" and kenyans.code == "KEN"
+    # a people is PLOVER's civilians of its country
+    assert kenyans.country == "KEN" and kenyans.code == "KENCVL"
 
 
 @pytest.mark.parametrize(
@@ -119,3 +120,46 @@ def test_codes_unidentified_gunmen_are_armed_but_unknown(nlp: Language) -> None:
     codes = _codes(document)
     assert codes["Unidentified gunmen"] == "UAF"
     assert codes["two policemen"] == "COP"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # "ethnic" makes a demonym a people, coded by the state it lives in (PLOVER CVL)
+        ("Ethnic Hungarians in southern Slovakia rallied on Sunday.", "Hungarians", "SVKCVL"),
+        ("Hundreds of ethnic Uzbeks protested in Kyrgyzstan on Monday.", "Uzbeks", "KGZCVL"),
+        # a stateless people takes the nationality that qualifies it
+        ("Syrian Kurds marched through Qamishli on Friday.", "Kurds", "SYRCVL"),
+        # a sector word before the head noun: the force owns its agents
+        ("Mexican border patrol agents detained 40 migrants.", "Mexican border patrol", "MEXCOP"),
+        # the owner inside a possessive phrase is an actor of its own
+        (
+            "Protesters denounced the Peruvian government's decision on Monday.",
+            "Peruvian government",
+            "PERGOV",
+        ),
+    ],
+)
+def test_codes_peoples_and_owners(nlp: Language, sentence: str, name: str, code: str) -> None:
+    assert _codes(extract(sentence, nlp=nlp)).get(name) == code
+
+
+def test_codes_domestic_group_takes_the_one_country_of_the_article(nlp: Language) -> None:
+    document = extract("The Malian government rejected demands from Tuareg rebels.", nlp=nlp)
+    assert _codes(document)["Tuareg rebels"] == "MLIREB"
+
+
+def test_codes_domestic_group_stays_uncoded_between_two_countries(nlp: Language) -> None:
+    text = "Rebels attacked a convoy on the road between Chad and Sudan on Monday."
+    document = extract(text, nlp=nlp)
+    assert _codes(document).get("Rebels") == "REB"
+
+
+def test_codes_ousted_office_holder_is_an_elite_not_the_government(nlp: Language) -> None:
+    document = extract("Ousted Bolivian President Carlos Mendez fled to Peru on Monday.", nlp=nlp)
+    assert _actor(document, "Carlos Mendez").code == "BOLELI"
+
+
+def test_codes_militant_title_is_a_rebel(nlp: Language) -> None:
+    document = extract("Police arrested suspected Somali militant Abdi Farah on Sunday.", nlp=nlp)
+    assert _actor(document, "Abdi Farah").code == "SOMREB"

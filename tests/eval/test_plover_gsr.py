@@ -291,7 +291,15 @@ def test_main_event_picks_most_confident_asserted_event() -> None:
     ]
     chosen = main_event(_document(events, []))
     assert chosen is not None and chosen.id == "e2"
-    assert main_event(_document([events[3]], [])) is None
+
+
+def test_main_event_falls_back_to_an_intended_event_never_a_negated_one() -> None:
+    future = _event("e1", "THREATEN", confidence=0.5, factuality=Factuality.future)
+    hypothetical = _event("e2", "COERCE", confidence=0.8, factuality=Factuality.hypothetical)
+    negated = _event("e3", "ASSAULT", confidence=1.0, factuality=Factuality.negated)
+    chosen = main_event(_document([future, hypothetical, negated], []))
+    assert chosen is not None and chosen.id == "e2"
+    assert main_event(_document([negated], [])) is None
 
 
 def test_prediction_from_document_reads_the_contract() -> None:

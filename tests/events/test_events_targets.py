@@ -115,3 +115,55 @@ def test_targets_warning_about_another_actor_s_act_is_that_act(nlp: Language) ->
     document = extract("Officials warned on Monday that Russia could strike Odesa again.", nlp=nlp)
     assert not [e for e in document.events if e.type == "THREATEN"]
     assert _code(document, _event(document, "ASSAULT").source) == "RUS"
+
+
+def test_targets_nested_against_phrase_names_the_target(nlp: Language) -> None:
+    text = "Canada mobilized army reservists on Monday for a possible war against Venezuela."
+    document = extract(text, nlp=nlp)
+    mobilisation = _event(document, "MOBILIZE")
+    assert _code(document, mobilisation.source) == "CAN"
+    assert _code(document, mobilisation.target) == "VEN"
+
+
+def test_targets_defiance_names_whom_a_protest_opposes(nlp: Language) -> None:
+    text = "Thousands of students marched through Minsk in defiance of Belarusian authorities."
+    document = extract(text, nlp=nlp)
+    assert _code(document, _event(document, "PROTEST").target) == "BLRGOV"
+
+
+def test_targets_town_called_the_capital_stands_for_the_government(nlp: Language) -> None:
+    document = extract("Rebels fired rockets into the capital Mogadishu on Monday.", nlp=nlp)
+    assert _code(document, _event(document, "ASSAULT").target) == "SOMGOV"
+
+
+def test_targets_blast_with_no_named_attacker_is_unidentified_armed_forces(
+    nlp: Language,
+) -> None:
+    text = "A roadside bomb killed three Afghan soldiers near Kandahar on Tuesday."
+    document = extract(text, nlp=nlp)
+    attack = _event(document, "ASSAULT")
+    source = document.actor(attack.source)
+    assert source is not None and source.code == "AFGUAF"
+    assert [m.text for m in source.mentions] == ["A roadside bomb"]
+    assert _code(document, attack.target) == "AFGMIL"
+
+
+def test_targets_fighting_that_sets_a_deed_shares_its_doer(nlp: Language) -> None:
+    text = "Ethiopian troops recaptured the town after heavy fighting with rebels on Sunday."
+    document = extract(text, nlp=nlp)
+    assert _code(document, _event(document, "ASSAULT").source) == "ETHMIL"
+
+
+def test_targets_dangling_preposition_still_names_the_recipient(nlp: Language) -> None:
+    text = "Chile granted asylum to three Bolivian army officers hiding in its embassy."
+    document = extract(text, nlp=nlp)
+    aid = _event(document, "AID")
+    assert _code(document, aid.source) == "CHL"
+    assert _code(document, aid.target) == "BOLMIL"
+
+
+def test_targets_protest_clause_subject_is_the_target(nlp: Language) -> None:
+    document = extract(
+        "A rights group protested that Serbian police had beaten detainees.", nlp=nlp
+    )
+    assert _code(document, _event(document, "PROTEST").target) == "SRBCOP"

@@ -19,17 +19,21 @@ How a mention becomes an actor or a place:
    ISO alpha-3 plus sector (FRAGOV, UKRMIL), IGO codes for international organisations.
 6. An office holder the text does not name ("a senior British minister") is still a person
    actor with that role and code (GBRGOV), unless a named person holds the same role.
+7. A people is PLOVER's civilians of a state: "Palestinians" (PSECVL), "Iraqi Kurds"
+   (IRQCVL), and "ethnic Albanians in Serbia" of the state they live in (SRBCVL). Rebels,
+   police or protesters the text gives no country take the one country the article names.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.actors.gazetteer import country_name, country_of, large_cities, place_country
@@ -103,15 +107,34 @@ NAME_PARTICLES = {
     "del",
     "ibn",
 }
-NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "OPP"}
+NATIONAL_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "ELI"}
 """Sectors of national office: an unqualified title ("Prime Minister Donald Tusk") in a story
 datelined in a country is of that country, as wire style qualifies foreign officials."""
 APPOSITION_WINDOW = 10
 GENERIC_TITLES = {"leader", "chief", "head", "official", "diplomat", "candidate"}
 PERSON_PREFIXES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh"}
-SECTOR_MODIFIERS = {"army", "police"}
+SECTOR_MODIFIERS = {"army", "police", "border patrol"}
 """Sector words that make the noun they modify a collective actor ("army bulldozers")."""
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "IGO": ""}
+DOMESTIC_GROUPS = {"REB", "COP", "CVL", "OPP", "REF", "UAF", "GOV"}
+"""Sectors of groups that act at home: "Shona rebels", "police" in a story about one country
+are that country's. Troops (MIL) are left alone, as armies often fight abroad."""
+TENTATIVE_GROUP_WORDS = {
+    "government",
+    "authorities",
+    "administration",
+    "cabinet",
+    "demonstrators",
+    "protesters",
+    "protestors",
+    "residents",
+    "villagers",
+    "civilians",
+}
+"""Heads of a group that is an actor only with a country: "the government" or "protesters"
+in a story about one country are that country's; with no country they are dropped."""
+ETHNIC_WORDS = {"ethnic"}
+"""A word that makes a demonym an ethnicity: "ethnic Albanians" live in Serbia or Macedonia."""
 
 
 @dataclass
@@ -247,10 +270,43 @@ class ActorFinder:
                     return iso3
         return None
 
+    def _located_country(self, root: Token) -> str | None:
+        """The country a people's phrase places them in: "Albanians *in south Serbia*",
+        "guerrillas *operating in Macedonia*", "Palestinians *living in* the West Bank"."""
+        heads = [root, *(c for c in root.children if c.dep_ in ("acl", "relcl"))]
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                if prep.lower_ not in {"in", "throughout", "inside"}:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    named = _strip_determiner(pobj.doc[pobj.left_edge.i : pobj.i + 1])
+                    country = place_country(named.text, self.lex) or self._country_in(named)
+                    if country:
+                        return country
+        return None
+
+    def _home_country(self, root: Token, exclude: str | None) -> str | None:
+        """Where an ethnic group lives: the place its phrase names, else the one other
+        country its sentence names ("ethnic Albanians demonstrated in Serbia").
+
+        CAMEO codes a people by the state they live in, not the state of their kin, so
+        "ethnic Albanians" in Serbia are Serbian civilians (SRBCVL).
+        """
+        located = self._located_country(root)
+        if located:
+            return located
+        others = set()
+        for ent in root.sent.ents:
+            if ent.label_ in {"GPE", "LOC"}:
+                country = place_country(_strip_possessive(ent).text, self.lex, subdivisions=False)
+                if country and country != exclude:
+                    others.add(country)
+        return next(iter(others)) if len(others) == 1 else None
+
     def _groups(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """Collective actors: noun phrases headed by a sector word."""
         mentions = []
-        for chunk in doc.noun_chunks:
+        for chunk in _group_phrases(doc):
             chunk = _strip_determiner(chunk)
             root = chunk.root
             sector_row = None
@@ -261,15 +317,27 @@ class ActorFinder:
                 sector_row = self.lex.sector(doc[root.i - width + 1 : root.i + 1].text)
                 if sector_row is not None:
                     break
-            if sector_row is None and root.i > chunk.start:
-                # "Israeli army bulldozers", "Israeli police custody": the force owns its kit
-                modifier = doc[root.i - 1]
-                if modifier.lower_ in SECTOR_MODIFIERS and modifier.dep_ in ("compound", "nmod"):
+            for width in (2, 1) if sector_row is None else ():
+                # "Israeli army bulldozers", "Israeli police custody": the force owns its kit;
+                # "U.S. border patrol agents" are the patrol's
+                if root.i - width < chunk.start:
+                    continue
+                modifier = doc[root.i - width : root.i]
+                if modifier.text.lower() in SECTOR_MODIFIERS and modifier[-1].dep_ in (
+                    "compound",
+                    "nmod",
+                ):
                     sector_row = self.lex.sector(modifier.text)
                     by_modifier = True
+                    break
             if sector_row is None or any(
-                t.ent_type_ == "PERSON" and self.lex.demonym(t.text) is None for t in chunk
+                t.ent_type_ == "PERSON"
+                and self.lex.demonym(t.text) is None
+                and not (t.i > chunk.start and self.lex.demonym(doc[t.i - 1].text))
+                for t in chunk
             ):
+                # a name in the phrase makes it a person's ("Putin's government"), but a
+                # people's name after a nationality is not one ("Turkish Kurd refugees")
                 continue
             org_name = org_code = None
             where = ""
@@ -283,6 +351,9 @@ class ActorFinder:
                     org_name, org_code = org.name, org.code
                 elif country is None:
                     country = place_country(_strip_possessive(ent).text, self.lex)
+            if any(t.lower_ in ETHNIC_WORDS for t in chunk):
+                # "ethnic Albanian guerrillas operating in Macedonia" are Macedonia's
+                country = self._home_country(root, exclude=country) or country
             if country is None and org_name is None:
                 # "protesters in Tbilisi", "opposition parties in Nepal", "the government of
                 # France": CAMEO codes a domestic group by where it is; only an army abroad
@@ -301,13 +372,21 @@ class ActorFinder:
                             break
                     if country:
                         break
+            tentative = (
+                country is None
+                and org_name is None
+                and not by_modifier
+                and root.lower_ in TENTATIVE_GROUP_WORDS
+                and root.dep_ in AGENT_DEPS | {"pobj"}
+            )
             if (
                 country is None
                 and org_name is None
                 and (sector_row.sector not in STRONG_GROUPS or by_modifier)
+                and not tentative
             ):
                 continue  # "the police station" is no actor; "Israeli police custody" is
-            if sector_row.sector == "CVL" and country is None:
+            if sector_row.sector == "CVL" and country is None and not tentative:
                 continue
             if by_modifier:
                 chunk = doc[chunk.start : root.i]  # the actor is "Israeli army", not its kit
@@ -498,6 +577,13 @@ class ActorFinder:
         text = span.text
         if len(span) == 1 and label != "PERSON" and text in self._surnames:
             label = "PERSON"  # "Sybiha" in a headline, when the body names Andrii Sybiha
+        elif (
+            len(span) == 1
+            and label in {"ORG", "PERSON"}
+            and span[0].tag_ in {"NNPS", "NNS"}
+            and self.lex.demonym(text) is not None
+        ):
+            label = "NORP"  # "ethnic Uzbeks" tagged ORG: a people all the same
         in_sealed = any(s <= ent.start_char and ent.end_char <= e for s, e in sealed)
         if dateline and dateline[0] <= ent.start_char < dateline[1]:
             return (
@@ -650,6 +736,14 @@ class ActorFinder:
         demonym = self.lex.demonym(span.text)
         if demonym is None:
             if root.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and root.tag_ in {"NNPS", "NNS"}:
+                # a people ("Kurds"): coded where the text places them, or by the nationality
+                # that qualifies them ("Iraqi Kurds" are IRQCVL)
+                country = self._located_country(root)
+                for child in root.children:
+                    if country is None and child.dep_ in {"amod", "compound"}:
+                        row = self.lex.demonym(child.text)
+                        country = row.iso3 if row is not None else None
+                country = country or self._home_country(root, exclude=None)
                 return [
                     Mention(
                         span.start_char,
@@ -657,6 +751,9 @@ class ActorFinder:
                         "group",
                         span.text,
                         f"group:{span.text.lower()}",
+                        country=country,
+                        sector="CVL" if country else None,
+                        code=f"{country}CVL" if country else None,
                         token=span.start,
                     )
                 ]
@@ -668,16 +765,22 @@ class ActorFinder:
             return []  # "French President ...": a role, read by roles.py
         if root.dep_ in {"amod", "compound", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
             return [self._country_mention(span, demonym.iso3)]
-        if root.tag_ in {"NNPS", "NNS"}:  # "Ukrainians"
+        if root.tag_ in {"NNPS", "NNS"}:
+            # "Palestinians", "Ghanaians": a people, PLOVER's civilians (CVL) of their
+            # country; "ethnic Albanians" are civilians of the country they live in
+            country = demonym.iso3
+            if any(c.lower_ in ETHNIC_WORDS for c in root.children):
+                country = self._home_country(root, exclude=country) or country
             return [
                 Mention(
                     span.start_char,
                     span.end_char,
                     "group",
                     span.text,
-                    f"group:{demonym.iso3}:",
-                    country=demonym.iso3,
-                    code=demonym.iso3,
+                    f"group:{country}:CVL",
+                    country=country,
+                    sector="CVL",
+                    code=f"{country}CVL",
                     token=span.start,
                 )
             ]
@@ -869,12 +972,25 @@ class ActorFinder:
         persons = [a for a in actors if a.kind == "person"]
         self._dateline_roles(actors, persons, dateline_info)
         self._article_country_roles(actors, persons, place_spans)
+        self._article_country_groups(actors, persons, place_spans)
+        actors = [a for a in actors if not self._is_countryless_tentative(a)]
         self._nominal_mentions(doc, persons, taken)
         actors.extend(self._unnamed_officials(doc, actors, persons, taken))
         actors.sort(key=lambda a: min(a.mentions)[0])
         doc._.ng_actors = [self._actor_dict(i, a) for i, a in enumerate(actors, start=1)]
         doc._.ng_places = self._places(doc, place_spans)
         return doc
+
+    @staticmethod
+    def _is_countryless_tentative(actor: _Actor) -> bool:
+        """A government or civilian group that found no country: "the government" of no
+        known state is no actor (armed groups, police and troops are kept uncoded)."""
+        return (
+            actor.kind == "group"
+            and actor.country is None
+            and actor.organization is None
+            and actor.sector in {"GOV", "LEG", "JUD", "CVL", "BUS", "EDU", "JRN", "SOC", "OPP"}
+        )
 
     def _is_stray_word(self, actor: _Actor) -> bool:
         """A lone common word the model took for a person ("Debris damaged a house")."""
@@ -934,21 +1050,54 @@ class ActorFinder:
         ]
         if not unqualified:
             return
-        named = {a.country for a in actors if a.country and a.kind != "person"}
-        named |= {r.country for p in persons for r in p.roles if r.country}
-        for span in place_spans:
-            country = place_country(span.text, self.lex, subdivisions=False)
-            if country:
-                named.add(country)
-        if len(named) != 1:
+        country = self._one_country(actors, persons, place_spans)
+        if country is None:
             return
-        country = next(iter(named))
         governments = {a.country for a in actors if a.sector == "GOV" and a.kind != "person"}
         governments |= {r.country for p in persons for r in p.roles if r.sector == "GOV"}
         if country in governments:
             return
         for role in unqualified:
             role.country = country
+
+    def _one_country(
+        self, actors: list[_Actor], persons: list[_Actor], place_spans: list[Span]
+    ) -> str | None:
+        """The one country the article's actors, roles and places point at, if only one."""
+        named = {a.country for a in actors if a.country and a.kind != "person"}
+        named |= {r.country for p in persons for r in p.roles if r.country}
+        for span in place_spans:
+            country = place_country(span.text, self.lex, subdivisions=False)
+            if country:
+                named.add(country)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _article_country_groups(
+        self, actors: list[_Actor], persons: list[_Actor], place_spans: list[Span]
+    ) -> None:
+        """Give a domestic group of no stated country the one country the article names.
+
+        "The Mozambique government accepted demands from Shona rebels": wire copy names
+        the country once and leaves its rebels, police and protesters unqualified, and CAMEO
+        codes them as that country's (MOZREB). Troops are left alone (armies fight abroad),
+        and so are groups when an organisation such as the UN is an actor.
+        """
+        bare = [
+            a
+            for a in actors
+            if a.kind == "group"
+            and a.country is None
+            and a.organization is None
+            and a.sector in DOMESTIC_GROUPS
+        ]
+        if not bare or any(a.kind == "organization" and a.country is None for a in actors):
+            return
+        country = self._one_country(actors, persons, place_spans)
+        if country is None:
+            return
+        for group in bare:
+            group.country = country
+            group.code = f"{country}{group.sector}"
 
     def _unnamed_officials(
         self, doc: Doc, actors: list[_Actor], persons: list[_Actor], taken: set[int]
@@ -1071,6 +1220,17 @@ class ActorFinder:
             {"id": f"p{i}", "name": p["name"], "mentions": p["mentions"]}
             for i, p in enumerate(places.values(), start=1)
         ]
+
+
+def _group_phrases(doc: Doc) -> Iterator[Span]:
+    """The noun chunks, and the possessor phrase inside each ("the Russian government" of
+    "the Russian government's refusal"): the chunk's head is the thing owned, and the owner
+    is an actor of its own."""
+    for chunk in doc.noun_chunks:
+        yield chunk
+        for token in chunk:
+            if token.dep_ == "poss" and token.i > chunk.start and token.tag_ in {"NN", "NNS"}:
+                yield doc[chunk.start : token.i + 1]
 
 
 def _name_start(doc: Doc, start: int, finder: ActorFinder) -> int:

@@ -34,8 +34,13 @@ SECTORS = (
     "REF",
     "EDU",
     "UAF",
+    "JRN",
+    "ELI",
+    "SOC",
 )
-"""CAMEO sector codes newsgraph assigns."""
+"""CAMEO/PLOVER sector codes newsgraph assigns. PLOVER (manual, table 5.2) writes
+journalists and news outlets JRN, keeping MED for health, former or ousted officials ELI
+and civil-society organisations SOC."""
 
 
 class _Row(BaseModel):

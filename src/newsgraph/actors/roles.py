@@ -47,6 +47,11 @@ SKIPPABLE = {
 }
 """Words that may stand between a qualifier and a title without changing the role."""
 APPOSITION_MAX_TOKENS = 12
+FORMER_WORDS = {"former", "ousted", "exiled", "deposed", "toppled", "ex"}
+"""Words that make a title a past office ("ousted President", "Iraq's former prime minister")."""
+OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+"""Sectors of state office; who no longer holds one is an elite (PLOVER's ELI: "former
+government officials ..., including exiled/ousted officials"), not the government."""
 
 
 @dataclass
@@ -141,6 +146,18 @@ def _qualifiers_before(
     return country, org, position
 
 
+def _office_sector(doc: Doc, row: TitleRow, start: int, title_start: int, floor: int) -> str:
+    """The title's sector, or ELI when a word just before it says the office is past.
+
+    ``start`` is where the title's qualifiers begin ("Iraq's former"); the word before them
+    is read too ("Ousted President Askar Akayev").
+    """
+    if row.sector not in OFFICE_SECTORS:
+        return row.sector
+    words = {t.lower_.rstrip("-") for t in doc[max(floor, start - 1) : title_start]}
+    return "ELI" if words & FORMER_WORDS else row.sector
+
+
 def _title_ending_at(
     doc: Doc, end: int, floor: int, lex: ActorLexicons
 ) -> tuple[TitleRow, int] | None:
@@ -181,7 +198,8 @@ def role_before(doc: Doc, person: Span, lex: ActorLexicons) -> RoleReading | Non
     row, title_start = found
     country, org, start = _qualifiers_before(doc, title_start, floor, lex)
     last = doc[person.start - 1]
-    return RoleReading(row.title, country, org, row.sector, doc[start].idx, last.idx + len(last))
+    sector = _office_sector(doc, row, start, title_start, floor)
+    return RoleReading(row.title, country, org, sector, doc[start].idx, last.idx + len(last))
 
 
 def _role_in_window(tokens: Span, lex: ActorLexicons) -> RoleReading | None:
@@ -214,7 +232,7 @@ def _role_in_window(tokens: Span, lex: ActorLexicons) -> RoleReading | None:
         row.title,
         country,
         org,
-        row.sector,
+        _office_sector(doc, row, qual_start, title_start, tokens.start),
         doc[qual_start].idx,
         doc[end - 1].idx + len(doc[end - 1]),
     )

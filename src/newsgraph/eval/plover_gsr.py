@@ -411,10 +411,15 @@ def lexicon_predict(doc: Doc, lexicon: Lexicon) -> str:
 def main_event(document: Document) -> Event | None:
     """The sentence's event for single-label scoring: the most confident asserted one.
 
-    Ties keep the first event in document order. Negated, hypothetical and future events
-    are not what the sentence reports, so they never count.
+    Ties keep the first event in document order. Without an asserted event, the most
+    confident future or hypothetical one stands in: every GSR record codes one event, and
+    CAMEO codes announced and attempted acts ("will extend the curfew", "has tried to hack
+    into") as the act, so an intended event is the sentence's answer rather than none. A
+    negated event ("did not attack") never counts: the sentence says it did not happen.
     """
     asserted = [e for e in document.events if e.factuality == Factuality.asserted]
+    if not asserted:
+        asserted = [e for e in document.events if e.factuality != Factuality.negated]
     if not asserted:
         return None
     return max(asserted, key=lambda e: e.confidence)  # max keeps the first of equals

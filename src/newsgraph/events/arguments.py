@@ -12,7 +12,10 @@ of Kherson"), or, for a pronoun, the nearest earlier actor of a fitting kind. Pl
 from ``doc._.ng_places`` in the same way, from the prepositional objects of the event's
 clause ("in Kherson", "on Kyiv"). A place the event is done to stands for its country (or,
 for an attack on a town, the town's civilians) when no actor is the target, as CAMEO codes
-"strikes on Kyiv" and "visited Amman".
+"strikes on Kyiv" and "visited Amman". When nothing nearer names a target, an "against"
+or "on" phrase deeper in the clause does ("reservists for a war *against Iraq*"), and a
+blast no one is named behind is put down to the unidentified armed forces (UAF) of the
+country where it went off, as the PLOVER gold records code it.
 """
 
 from __future__ import annotations
@@ -107,11 +110,58 @@ SELF_PASSIVE_TYPES = frozenset({"RETREAT"})
 """Types whose passive subject did the act: "guerrillas have been demobilized"."""
 
 CLAUSE_TARGET_TYPES = frozenset(
-    {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONCEDE", "RETREAT"}
+    {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONCEDE", "RETREAT", "PROTEST"}
 )
 """Types whose counterpart may be the subject of a complement clause: "demanded that
-*North Korea* forsake its programme"."""
+*North Korea* forsake its programme", "protested that *the authorities* had failed"."""
+
+NESTED_TARGET_PREPS = ("against", "on", "upon", "toward", "towards")
+"""Prepositions that name whom an act is aimed at however deep they hang in the clause:
+"mobilized reservists for a war *against Iraq*", "refused to lift the curfew *on
+Palestinians*". Read only when no nearer word names a target."""
+
+NESTED_STOP_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "parataxis", "acl", "conj"}
+)
+"""Dependencies that lead out of the event's own clause: a nested target is not sought there,
+except in a purpose clause ("blocked a road *to show* their disapproval")."""
+
+STANCE_NOUNS = frozenset(
+    {"defiance", "protest", "disapproval", "opposition", "condemnation", "retaliation", "revenge"}
+)
+"""Nouns whose object is whom a stance is taken against: "in *defiance of* Chinese
+authorities", "in *protest of* the government's refusal", "in *retaliation for* the raid"."""
+
+STANCE_PREPS = frozenset({"of", "for", "against", "at", "to"})
+
+SETTING_PREPS = frozenset({"in", "after", "during", "amid"})
+"""Prepositions that set a noun event in the action of a verb: "retook the village *after
+fighting* with guerrillas": who did the verb's deed fought."""
+
+PREP_OBJECT_DEPS = frozenset({"det", "nummod", "amod", "compound", "poss", "case", "quantmod"})
+"""Dependents that open a noun phrase: read past them to a stray preposition's object."""
 """Types where "X and Y met" makes Y the counterpart when no object names one."""
+
+WEAPON_LEMMAS = frozenset(
+    {
+        "bomb",
+        "explosion",
+        "blast",
+        "device",
+        "mine",
+        "minefield",
+        "landmine",
+        "explosive",
+        "ied",
+        "grenade",
+        "booby",
+    }
+)
+"""Nouns of a blast with no one named behind it ("killed by an improvised explosive device",
+"a minefield explosion killed"): PLOVER's unidentified armed forces (UAF) did it."""
+
+CAPITAL_WINDOW = 4
+"""How many words before a place may call it the capital ("the capital city of Algiers")."""
 
 NP_CHILD_DEPS = ("appos", "compound", "poss", "amod", "nmod", "npadvmod")
 
@@ -239,6 +289,18 @@ class MentionIndex:
                 return actor_id
         return None
 
+    def called_capital(self, place_id: str) -> bool:
+        """Whether the text calls the place the capital ("the capital Kabul", "the capital
+        city of Algiers"): the GSR codes a capital so named as its government (GOV)."""
+        for start, _ in self.places.get(place_id, {}).get("mentions") or []:
+            span = self.doc.char_span(int(start), int(start) + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            before = self.doc[max(span.sent.start, span.start - CAPITAL_WINDOW) : span.start]
+            if any(t.lower_ == "capital" for t in before):
+                return True
+        return False
+
     def place_actor(self, place_id: str, *, civilians: bool = False) -> str | None:
         """The actor a place stands for when an event is done to it.
 
@@ -246,8 +308,10 @@ class MentionIndex:
         article's own actor for that country is used when it has one, otherwise a country
         actor named as the text names the place is made. With ``civilians`` (an attack or a
         curfew on a town) the target is the town's people, coded country + CVL ("shelled
-        Kherson": UKRCVL). Nothing is written to the document here: ``materialise`` adds
-        what the kept events use.
+        Kherson": UKRCVL), unless the text calls the town the capital: then it stands for
+        the government ("bombs in the capital Kabul": AFGGOV), as the GSR codes capitals.
+        Nothing is written to the document here: ``materialise`` adds what the kept events
+        use.
         """
         key = f"{place_id}:CVL" if civilians else place_id
         if key in self.stand_ins:
@@ -257,8 +321,10 @@ class MentionIndex:
         if not isinstance(country, str) or len(country) != 3:
             return None
         civilians = civilians and place.get("feature_class") == "P"
-        code = country + ("CVL" if civilians else "")
-        kind = "group" if civilians else "country"
+        capital = place.get("feature_class") == "P" and self.called_capital(place_id)
+        sector = "GOV" if capital else "CVL" if civilians else ""
+        code = country + sector
+        kind = "group" if civilians or capital else "country"
         name = place.get("name") or country
         existing = next(
             (
@@ -266,7 +332,7 @@ class MentionIndex:
                 for a in self.actors.values()
                 if a.get("kind") == kind
                 and a.get("code") == code
-                and (not civilians or a.get("name") == name)  # each town's own people
+                and (not sector or a.get("name") == name)  # each town's own people
             ),
             None,
         )
@@ -287,6 +353,33 @@ class MentionIndex:
         self.stand_ins[key] = existing
         return existing
 
+    def unidentified_attacker(self, weapon: Token, country: str) -> str:
+        """A stand-in source for a blast no actor is named behind: the country's UAF.
+
+        The GSR codes "killed by an improvised explosive device outside Basra" with the
+        unidentified armed forces of the country where it went off (IRQUAF). The actor's
+        mention is the weapon's phrase; ``materialise`` adds it if a kept event uses it.
+        """
+        key = f"uaf:{country}"
+        if key in self.stand_ins:
+            return self.stand_ins[key]
+        numbers = [int(i[1:]) for i in self.actors if i[1:].isdigit()]
+        actor_id = f"a{max(numbers, default=0) + 1}"
+        phrase = self.doc[weapon.left_edge.i : weapon.i + 1]
+        actor: dict[str, Any] = {
+            "id": actor_id,
+            "name": phrase.text,
+            "kind": "group",
+            "country": country,
+            "code": f"{country}UAF",
+            "roles": [],
+            "mentions": [[phrase.start_char, phrase.end_char]],
+        }
+        self.actors[actor_id] = actor
+        self.new_actors[actor_id] = actor
+        self.stand_ins[key] = actor_id
+        return actor_id
+
     def materialise(self, doc: Doc, used: set[str]) -> None:
         """Write the stand-in actors kept events took as targets into ``doc._.ng_actors``.
 
@@ -294,7 +387,7 @@ class MentionIndex:
         join its country actor, so the target has evidence in the text.
         """
         for key, actor_id in self.stand_ins.items():
-            if actor_id not in used:
+            if actor_id not in used or key.startswith("uaf:"):
                 continue
             place_id = key.split(":")[0]
             actor = self.actors[actor_id]
@@ -376,6 +469,66 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _weapon(trigger: Token, candidates: Iterable[Token | None]) -> Token | None:
+    """The blast noun that did an attack, if the doer is one: the subject or by-phrase
+    ("a minefield *explosion* killed", "killed by an explosive *device*"), the noun trigger
+    itself, or its setting ("killed in a car bomb *explosion*")."""
+    pool = [*candidates, trigger]
+    pool.extend(
+        p
+        for c in trigger.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    for token in pool:
+        if (
+            token is not None
+            and token.pos_ in ("NOUN", "PROPN")
+            and (token.lemma_.lower() in WEAPON_LEMMAS or token.lower_ in WEAPON_LEMMAS)
+        ):
+            return token
+    return None
+
+
+def _blast_country(index: MentionIndex, trigger: Token, target: str | None) -> str | None:
+    """Where a blast went off: the one country the sentence's places name outside the
+    victims' own phrase, else the victims' country ("killed two Iraqi youths")."""
+    victim_spans = [tuple(m) for m in (index.actors.get(target or "", {}).get("mentions") or [])]
+    sent = trigger.sent
+    countries = set()
+    for place in index.places.values():
+        country = place.get("country")
+        if not isinstance(country, str) or len(country) != 3:
+            continue
+        for start, end in place.get("mentions") or []:
+            inside_victim = any(s <= start and end <= e for s, e in victim_spans)
+            if sent.start_char <= start < sent.end_char and not inside_victim:
+                countries.add(country)
+    if len(countries) == 1:
+        return next(iter(countries))
+    if not countries:
+        victim_country = index.actors.get(target or "", {}).get("country")
+        return victim_country if isinstance(victim_country, str) else None
+    return None
+
+
+def _sets_scene(trigger: Token, anchor: Token) -> bool:
+    """Whether a noun event is the setting of a transitive verb's deed ("retook the village
+    *after fighting* with guerrillas"), so that the verb's doer did it too.
+
+    Only an active verb with an object counts: "soldiers died in an attack" does not make
+    the dead the attackers.
+    """
+    return (
+        anchor.i != trigger.i
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in SETTING_PREPS
+        and trigger.head.head.i == anchor.i
+        and any(c.dep_ == "dobj" for c in anchor.children)
+    )
+
+
 def _conditioned(verb: Token) -> list[Token]:
     """Subjects of the conditions a threat sets: "threatened to strike *unless Israel*
     rescinded ...". Whom the condition binds is whom the threat is aimed at."""
@@ -409,15 +562,59 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *(c for c in token.conjuncts if c.i > token.i)]
 
 
+def _stray_object(prep: Token) -> Token | None:
+    """The head noun of the phrase right after a preposition the parser left without object.
+
+    "granted asylum *to* five Panamanian army officers holed up in ...": the reduced relative
+    makes "officers" a subject, and "to" dangles; the words after it are still its object.
+    """
+    doc = prep.doc
+    j = prep.i + 1
+    while j < len(doc) and doc[j].dep_ in PREP_OBJECT_DEPS and doc[j].head.i > j:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "PRON") and doc[j].i > prep.i:
+        return doc[j]
+    return None
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive clause of purpose: "blocked roads *to demand* reforms"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
+def nested_objects(trigger: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``preps``, or of a stance noun ("in defiance *of* X"), anywhere in the
+    trigger's own clause and its purpose clauses, nearest first."""
+    wanted = frozenset(preps)
+    found: list[Token] = []
+
+    def inside(node: Token) -> bool:
+        return node.dep_ not in NESTED_STOP_DEPS or _purpose(node)
+
+    queue = [c for c in trigger.children if inside(c)]
+    while queue:
+        node = queue.pop(0)
+        stance = node.head.lemma_.lower() in STANCE_NOUNS and node.lower_ in STANCE_PREPS
+        if node.dep_ == "prep" and (node.lower_ in wanted or stance):
+            found.extend(t for c in node.children if c.dep_ == "pobj" for t in conjuncts(c))
+        queue.extend(c for c in node.children if inside(c))
+    return found
+
+
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions, in the order of ``preps``."""
     wanted = list(preps)
     found: dict[str, list[Token]] = {}
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found.setdefault(child.lower_, []).extend(conjuncts(pobj))
+            pobjs = [c for c in child.children if c.dep_ == "pobj"]
+            if not pobjs and child.dep_ == "prep":
+                stray = _stray_object(child)
+                pobjs = [stray] if stray is not None else []
+            for pobj in pobjs:
+                found.setdefault(child.lower_, []).extend(conjuncts(pobj))
         elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             found.setdefault("to", []).append(child)
     return [t for prep in wanted for t in found.get(prep, [])]
@@ -433,6 +630,8 @@ class Arguments:
     place: str | None = None
     place_target: str | None = None
     """The country actor of the place acted upon: the target when no actor is one."""
+    unknown_source: str | None = None
+    """The unidentified armed forces behind a blast: the source when no actor is one."""
 
     def add_participant(self, actor_id: str | None) -> None:
         """Record a party to the event once, in order of appearance."""
@@ -563,6 +762,14 @@ def extract(
         if between and not sources and not subjects:
             subjects = between[:1]
             objects = [*between[1:], *objects]
+        elif (
+            not subjects
+            and not any(index.actor_of(t) for t in sources)
+            and _sets_scene(trigger, anchor)
+        ):
+            subject, passive = subject_of(anchor)
+            if subject is not None and not passive:
+                subjects = conjuncts(subject)
     else:
         verb = anchor if trigger.pos_ == "ADJ" else trigger
         subject, passive = subject_of(verb)
@@ -624,12 +831,30 @@ def extract(
         )
         if args.target is None and event_type in SYMMETRIC_TYPES and len(subjects) > 1:
             args.target = _first_actor(index, subjects[1:], exclude)
+
     args.place = find_place(index, trigger, anchor, event_type, event_words)
     if not swap:
         visit = bool({trigger.lemma_.lower(), anchor.lemma_.lower()} & VISIT_LEMMAS)
         args.place_target = _place_target(
             index, objects, args.place, args.source, event_type, visit=visit
         )
+        outside = {args.source} if args.source else set()
+        if args.target is None:
+            # "blocked streets in Hong Kong *in defiance of* Chinese authorities": whom a
+            # stance is taken against tells more than where it was taken
+            args.target = _first_actor(
+                index, nested_objects(trigger, ()), outside, owner=args.source
+            )
+        if args.target is None and args.place_target is None:
+            # "mobilized reservists for a war *against Iraq*": no nearer word names one
+            args.target = _first_actor(
+                index, nested_objects(trigger, NESTED_TARGET_PREPS), outside, owner=args.source
+            )
+        if args.source is None and event_type == "ASSAULT":
+            weapon = _weapon(trigger, [*subjects, *sources])
+            country = _blast_country(index, trigger, args.target) if weapon else None
+            if weapon is not None and country is not None:
+                args.unknown_source = index.unidentified_attacker(weapon, country)
     args.add_participant(args.source)
     for token in [*sources, *subjects, *objects]:
         if event_type in SYMMETRIC_TYPES or token in subjects:

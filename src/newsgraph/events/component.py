@@ -221,6 +221,13 @@ class EventExtractor:
                 draft.args.target = stand_in
                 draft.args.add_participant(stand_in)
                 placed.add(stand_in)
+            # "killed by an explosive device": the unidentified armed forces did it, when no
+            # telling of the event names its doer
+            unknown = draft.args.unknown_source
+            if draft.args.source is None and unknown is not None and unknown != draft.args.target:
+                draft.args.source = unknown
+                draft.args.add_participant(unknown)
+                placed.add(unknown)
         doc._.ng_events = [self._to_dict(doc, i, d) for i, d in enumerate(events, start=1)]
         index.materialise(doc, placed)
         group = []
@@ -660,7 +667,7 @@ class EventExtractor:
 
     def _merge_into(self, keep: Draft, other: Draft) -> None:
         """Fold a mention into the event it tells: evidence, parties, counts, missing slots."""
-        for slot in ("source", "target", "place", "place_target"):
+        for slot in ("source", "target", "place", "place_target", "unknown_source"):
             if getattr(keep.args, slot) is None and getattr(other.args, slot) is not None:
                 setattr(keep.args, slot, getattr(other.args, slot))
         if keep.args.target == keep.args.source:
