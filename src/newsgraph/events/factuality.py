@@ -150,6 +150,8 @@ def assess(trigger: Token, anchor: Token, cues: Cues) -> Assessment:
     ):
         return Assessment("future")
     value: FactualityValue = "asserted"
+    if _subjunctive(anchor):
+        value = "hypothetical"
     intent = False
     conditional = False
     chain = [anchor, *[g for g, _ in governors(anchor)]]
@@ -213,6 +215,23 @@ def assess(trigger: Token, anchor: Token, cues: Cues) -> Assessment:
             break
     keeps_intent = value == "future" or (value == "hypothetical" and conditional)
     return Assessment(value, intent=intent and keeps_intent, conditional=conditional)
+
+
+def _subjunctive(anchor: Token) -> bool:
+    """Whether the anchor is a bare verb with its own subject in an embedded clause.
+
+    "reiterated its demand that Israel *ease* restrictions", "is pushing for the US to... /
+    for the US *support* its plan": a mandative subjunctive states what someone wants done,
+    not what happened. The bare form (tag VB) with a subject, no auxiliary and a clause
+    above it marks it; a pronoun subject is left alone, as the small model tags many
+    present-tense verbs after "they"/"we" VB.
+    """
+    if anchor.tag_ != "VB" or anchor.dep_ not in ("ccomp", "advcl"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in anchor.children):
+        return False
+    subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.pos_ != "PRON" for s in subjects)
 
 
 _RANK: dict[str, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "negated": 3}

@@ -309,6 +309,24 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def _follows_object(token: Token, child: Token) -> bool:
+    """Whether ``child`` comes straight after the trigger's direct object (its last word).
+
+    An appositive or a long name can push a split particle past any fixed distance
+    ("forced the UN refugee agency, UNHCR, out"), yet it still closes the object phrase.
+    Punctuation between the object and the particle is allowed.
+    """
+    for obj in token.children:
+        if obj.dep_ != "dobj" or obj.i > child.i:
+            continue
+        end = obj.right_edge.i
+        while end + 1 < child.i and token.doc[end + 1].is_punct:
+            end += 1
+        if end + 1 == child.i:
+            return True
+    return False
+
+
 def _is_particle(token: Token, child: Token, particle: str) -> bool:
     """Whether ``child`` is the particle of a phrasal trigger ("called *for*", "shot *down*").
 
@@ -317,8 +335,9 @@ def _is_particle(token: Token, child: Token, particle: str) -> bool:
     """
     if child.dep_ not in PARTICLE_DEPS or child.lower_ != particle:
         return False
-    # "forced the UN refugee agency *out*": a particle may follow a short object
-    if not 0 < child.i - token.i <= 7:
+    # "forced the UN refugee agency *out*": a particle may follow a short object, or any
+    # object when it comes right after it ("forced the agency, UNHCR, *out*")
+    if not 0 < child.i - token.i <= 7 and not _follows_object(token, child):
         return False
     if child.dep_ == "prep":
         return not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children)
