@@ -106,6 +106,17 @@ def test_geocoder_context_decides_namesakes(
         (["Russian"], (60.0, 100.0)),
         (["New York"], (40.71, -74.01)),
         (["Washington"], (38.9, -77.04)),
+        # A state named like its big city is the state when the article is there.
+        (["Washington", "Spokane", "Tacoma"], (47.5, -120.5)),
+        # Bare "Congo" in news is the DRC.
+        (["Congo"], (-2.5, 23.5)),
+        (["Congo Republic"], (-1.0, 15.0)),
+        # Provinces of other countries, from admin1_points.csv.
+        (["Lower Saxony"], (52.7, 9.1)),
+        (["Berea", "Kentucky"], (37.57, -84.3)),
+        # Landmarks news names without their city.
+        (["White House"], (38.9, -77.04)),
+        (["Heathrow"], (51.47, -0.45)),
     ],
 )
 def test_geocoder_resolve_forms(names: list[str], expected: tuple[float, float]) -> None:

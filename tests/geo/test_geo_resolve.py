@@ -7,7 +7,12 @@ import re
 import pytest
 
 from newsgraph.geo.gazetteer import haversine_km
-from newsgraph.geo.resolve import geocode_spans, region_word_after, resolve_spans
+from newsgraph.geo.resolve import (
+    find_containers,
+    geocode_spans,
+    region_word_after,
+    resolve_spans,
+)
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
@@ -113,3 +118,115 @@ def test_resolve_country_before_a_region_word_stays_the_country() -> None:
     text = "Ukraine region by region counted the damage, officials said."
     reading = resolve_spans(text, spans_of(text, "Ukraine"))[0]
     assert reading is not None and reading.kind == "country" and reading.entry.country == "UA"
+
+
+def test_resolve_town_written_with_its_state_is_the_namesake_there() -> None:
+    # Richmond and Paris are bigger elsewhere; the state written after each says which.
+    text = "She moved from Richmond, Virginia, to Paris, Texas, after the flood last spring."
+    names = ("Richmond", "Virginia", "Paris", "Texas")
+    lat, lon, country = reading_of(text, names, "Richmond")
+    assert country == "USA" and haversine_km(lat, lon, 37.55, -77.46) < 30
+    lat, lon, country = reading_of(text, names, "Paris")
+    assert country == "USA" and haversine_km(lat, lon, 33.66, -95.56) < 30
+
+
+def test_resolve_town_missing_from_its_written_state_takes_the_state() -> None:
+    # No Holliday, Missouri, in the gazetteer: the state beats a namesake in Texas.
+    text = "The truck skidded two miles south of Holliday, Missouri, on an icy county road."
+    fields = geocode_spans(text, spans_of(text, "Holliday", "Missouri"))
+    assert fields[0]["admin1"] == "Missouri" and fields[0]["geonames_id"] is None
+
+
+def test_resolve_comma_list_of_areas_is_not_an_address() -> None:
+    text = "The crew flew to Guam, Alaska and Hawaii before heading home to Ohio."
+    fields = geocode_spans(text, spans_of(text, "Guam", "Alaska", "Hawaii", "Ohio"))
+    assert fields[0]["country"] == "GUM"
+    assert [f["admin1"] for f in fields[1:]] == ["Alaska", "Hawaii", "Ohio"]
+
+
+def test_resolve_unlisted_building_takes_the_city_written_beside_it() -> None:
+    # The article's most mentioned town is Cork; the hall is in Dublin, as the text says.
+    text = (
+        "The Cork pianist, who grew up in Cork and studied in Cork, played a recital at the "
+        "Grand Hibernian Hall in Dublin on Sunday."
+    )
+    lat, lon, country = reading_of(text, ("Cork", "Grand Hibernian Hall", "Dublin"),
+                                   "Grand Hibernian Hall")  # fmt: skip
+    assert country == "IRL" and haversine_km(lat, lon, 53.35, -6.26) < 20
+
+
+def test_resolve_possessive_puts_a_place_in_its_city() -> None:
+    text = "Flights resumed at London's Gatwick Airport on Friday; the runway had been shut."
+    lat, lon, _ = reading_of(text, ("London", "Gatwick Airport"), "Gatwick Airport")
+    assert haversine_km(lat, lon, 51.15, -0.18) < 10
+
+
+def test_resolve_unlisted_place_without_a_town_takes_the_articles_country() -> None:
+    text = (
+        "Voters in Quarrytown Constituency say the Bahamas government has forgotten them; "
+        "Quarrytown Constituency has had no clinic since the hurricane."
+    )
+    lat, lon, country = reading_of(text, ("Quarrytown Constituency", "Bahamas"),
+                                   "Quarrytown Constituency")  # fmt: skip
+    assert country == "BHS" and haversine_km(lat, lon, 25.05, -77.35) < 100
+
+
+def test_resolve_unlisted_places_take_the_town_of_the_articles_state() -> None:
+    # Charleston and Stonewall, read in Mississippi, come first; Centreville, Gainesville
+    # and "Va." outnumber them, so the golf club is placed in Virginia.
+    text = (
+        "Buyers compare Charleston and Stonewall prices, but the Oak Hollow Golf Club draws "
+        "them to new homes near Centreville and Gainesville, Va."
+    )
+    names = ("Charleston", "Stonewall", "Oak Hollow Golf Club", "Centreville", "Gainesville",
+             "Va.")  # fmt: skip
+    lat, lon, country = reading_of(text, names, "Oak Hollow Golf Club")
+    assert country == "USA" and haversine_km(lat, lon, 38.8, -77.5) < 100
+
+
+def test_resolve_us_county_has_its_own_point() -> None:
+    # No town in the article, no town called Cooke: the county's own point, not the middle
+    # of Texas.
+    text = "Cooke County deputies arrested two men on Tuesday after a chase on the interstate."
+    lat, lon, _ = reading_of(text, ("Cooke County",), "Cooke County")
+    assert haversine_km(lat, lon, 33.64, -97.21) < 40
+
+
+def test_resolve_namesakes_across_a_state_line_are_read_together() -> None:
+    # Hanover, New Hampshire, lies across the river from White River Junction, Vermont.
+    text = "Buses run from Hanover to White River Junction every hour."
+    lat, lon, _ = reading_of(text, ("Hanover", "White River Junction"), "Hanover")
+    assert haversine_km(lat, lon, 43.70, -72.29) < 30
+
+
+def test_resolve_tiny_namesakes_are_no_evidence_of_the_state() -> None:
+    # Illinois has an Atlanta, a Washington and a Petersburg; this story is not there.
+    text = "The airline will fly Washington to Petersburg, with a stop in Atlanta."
+    lat, lon, _ = reading_of(text, ("Washington", "Petersburg", "Atlanta"), "Atlanta")
+    assert haversine_km(lat, lon, 33.75, -84.39) < 30
+
+
+def test_resolve_country_code_inside_an_institution_name() -> None:
+    text = "The US Federal Reserve raised rates again on Wednesday."
+    *_, country = reading_of(text, ("US Federal Reserve",), "US Federal Reserve")
+    assert country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "container"),
+    [
+        ("Paris, Texas, is small.", ("Paris", "Texas"), {"Paris": ("Texas", True)}),
+        ("a hall in Dublin", ("hall", "Dublin"), {"hall": ("Dublin", False)}),
+        ("London's Heathrow", ("London", "Heathrow"), {"Heathrow": ("London", False)}),
+        ("Paris and Texas", ("Paris", "Texas"), {}),
+    ],
+)
+def test_resolve_find_containers(
+    text: str, names: tuple[str, ...], container: dict[str, tuple[str, bool]]
+) -> None:
+    mentions = [[(text.index(n), text.index(n) + len(n))] for n in names]
+    found = find_containers(text, mentions)
+    expected = [
+        (names.index(container[n][0]), container[n][1]) if n in container else None for n in names
+    ]
+    assert found == expected

