@@ -36,7 +36,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.actors.gazetteer import country_name, country_of, large_cities, place_country
+from newsgraph.actors.gazetteer import (
+    country_name,
+    country_of,
+    large_cities,
+    local_country,
+    local_reading,
+    place_country,
+)
 from newsgraph.actors.lexicons import (
     ActorLexicons,
     default_lexicons,
@@ -44,6 +51,7 @@ from newsgraph.actors.lexicons import (
     load_organizations,
     load_seats,
 )
+from newsgraph.actors.local import local_places
 from newsgraph.actors.roles import RoleReading, read_roles
 from newsgraph.extensions import register_extensions
 
@@ -712,6 +720,8 @@ class ActorFinder:
             row = self.lex.demonym(token.text) or country_of(token.text, self.lex)
             if row is not None:
                 country = country or row.iso3
+            # "Georgia Public Service Commission" in a story about the US state
+            country = country or local_country(token.text)
         for width in (2, 1):
             sector_row = self.lex.sector(span[-width:].text) if len(span) >= width else None
             if sector_row is not None:
@@ -919,6 +929,12 @@ class ActorFinder:
         }
 
     def __call__(self, doc: Doc) -> Doc:
+        # "Georgia Gov. Brian Kemp", "ATHENS, Ga.": read the article's US places as such
+        # in every lookup below, roles included
+        with local_reading(local_places(doc, self.lex)):
+            return self._find(doc)
+
+    def _find(self, doc: Doc) -> Doc:
         sealed = self._sealed_blocks(doc)
         dateline_info = doc._.ng_dateline
         dateline = (dateline_info["start"], dateline_info["end"]) if dateline_info else None

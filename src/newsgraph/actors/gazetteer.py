@@ -2,17 +2,49 @@
 
 The full geocoder lives in ``geo/``; this keeps the actors stage cheap (a few milliseconds to
 load) by using the lexicons plus a table of large cities derived from GeoNames.
+
+A name's default reading can be wrong for one article: "Georgia" in "Georgia Gov. Brian
+Kemp" is the US state, "Athens" in "ATHENS, Ga." is not in Greece. ``local_reading`` lets the
+actors stage set, for the article it is processing, the names it reads otherwise
+(``actors/local.py`` decides which); ``country_of`` and ``place_country`` honour it. It is a
+context variable rather than a parameter because these lookups are called from deep inside
+the role reader and a dozen helpers, and the reading is a property of the article, not of
+each call.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib.resources import files
 
 import pycountry
 
 from newsgraph.actors.lexicons import ActorLexicons, CountryRow, default_lexicons
+
+_LOCAL_READING: ContextVar[Mapping[str, str] | None] = ContextVar(
+    "newsgraph_actors_local_reading", default=None
+)
+"""Place name -> ISO alpha-3 of the country it is in, for the article being processed."""
+
+
+@contextmanager
+def local_reading(places: Mapping[str, str]) -> Iterator[None]:
+    """Read these place names as in these countries until the block ends ("Athens" -> USA)."""
+    token = _LOCAL_READING.set(places)
+    try:
+        yield
+    finally:
+        _LOCAL_READING.reset(token)
+
+
+def local_country(text: str) -> str | None:
+    """The country the current article puts this place name in, if it overrides the default."""
+    places = _LOCAL_READING.get()
+    return places.get(text.strip()) if places else None
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +66,16 @@ def _pycountry_iso3(name: str) -> str | None:
 
 
 def country_of(text: str, lex: ActorLexicons | None = None) -> CountryRow | None:
-    """The country a name refers to: lexicon name or alias, then pycountry's names."""
+    """The country a name refers to: lexicon name or alias, then pycountry's names.
+
+    None for a country's name that the current article uses for a place elsewhere ("Georgia"
+    the US state, "Lebanon, Pa."): that place is no country actor.
+    """
     lex = lex or default_lexicons()
+    local = local_country(text)
     row = lex.country(text)
+    if local is not None and (row is None or row.iso3 != local):
+        return None
     if row is not None:
         return row
     iso3 = _pycountry_iso3(text.strip())
@@ -53,6 +92,9 @@ def place_country(
     every proper noun of an article use it to stay cheap.
     """
     lex = lex or default_lexicons()
+    local = local_country(text)
+    if local is not None:
+        return local
     country = country_of(text, lex)
     if country is not None:
         return country.iso3

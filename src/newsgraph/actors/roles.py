@@ -31,6 +31,8 @@ HONORIFICS = {
     "lt.",
 }
 """Words between a title and a name that do not change the role ("Emir Sheikh Tamim")."""
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013"}
+"""Punctuation no qualifier of a title runs across."""
 SKIPPABLE = {
     "the",
     "a",
@@ -132,8 +134,8 @@ def _qualifiers_before(
                 continue
         for width in (3, 2, 1):
             start = position - width
-            if start < floor:
-                continue
+            if start < floor or any(t.text in CLAUSE_BREAKS for t in doc[start:position]):
+                continue  # a comma ends the title's phrase: "the ... campus, Georgia Gov."
             c, o = _qualifier(doc[start:position], lex)
             if c or o:
                 country = country or c
