@@ -428,3 +428,66 @@ def test_compound_adjective_in_the_speaker_phrase_keeps_the_cue(nlp: Language) -
         "The count is far from over",
         "Most absentee ballots arrive late.",
     ]
+
+
+# speakers of participles and nested cues
+
+
+@pytest.mark.model
+def test_a_participle_after_the_quote_takes_the_sentence_subject(nlp: Language) -> None:
+    text = (
+        'Mayor Tom Harlan said of the vote, "I do not like it," '
+        'adding that "the council will be back."'
+    )
+    quote = next(q for q in _quotes(nlp, text) if q["text"] == "I do not like it")
+    assert quote["speaker_text"] == "Mayor Tom Harlan"
+
+
+@pytest.mark.model
+def test_as_someone_put_it_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "As Maria Lindqvist, a trade economist at the University of Oslo, put it, "
+        '"The tariffs will hurt the exporters first and the consumers soon after."'
+    )
+    quote = _with_cue(nlp, text, "put")
+    assert quote["speaker_text"].startswith("Maria Lindqvist")
+
+
+@pytest.mark.model
+def test_saying_after_a_preposition_of_time_is_the_subjects(nlp: Language) -> None:
+    text = (
+        "The senator deflected several questions about the budget before saying, "
+        '"We will have a deal by Friday, and everyone in this room knows it."'
+    )
+    quote = _with_cue(nlp, text, "saying")
+    assert quote["speaker_text"] == "The senator"
+
+
+@pytest.mark.model
+def test_a_document_someone_issued_speaks_for_them(nlp: Language) -> None:
+    text = (
+        "The ministry issued a statement saying, "
+        '"The convoy was carrying only food and medicine to the besieged town."'
+    )
+    quote = _with_cue(nlp, text, "saying")
+    assert quote["speaker_text"] == "The ministry"
+
+
+@pytest.mark.model
+def test_a_cue_inside_a_reported_clause_is_part_of_it(nlp: Language) -> None:
+    text = "The governor said the audit showed the agency had lost track of millions of dollars."
+    quotes = _quotes(nlp, text)
+    assert [q["cue"] for q in quotes] == ["said"]
+    assert quotes[0]["text"] == "the audit showed the agency had lost track of millions of dollars"
+
+
+@pytest.mark.model
+def test_nested_mode_keeps_a_cue_inside_a_reported_clause(nlp: Language) -> None:
+    text = "The governor said the audit showed the agency had lost track of millions of dollars."
+    finder = nlp.get_pipe("ng_quotes")
+    finder.nested = True
+    try:
+        cues = [q["cue"] for q in _quotes(nlp, text)]
+    finally:
+        finder.nested = False
+    assert cues == ["said", "showed"]

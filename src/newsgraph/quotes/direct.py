@@ -505,6 +505,8 @@ def direct_speaker(
     subject = subject_of(cue, avoid=inside)
     if subject is None:
         subject = _previous_subject(cue, inside)
+    if subject is None and _as_put_it(cue):
+        subject = _as_speaker(doc, cue)
     if not after:
         if subject is None:
             inverted = _inverted_speaker(doc, cue, index.before(region.open_char))
@@ -521,6 +523,8 @@ def direct_speaker(
         return (root.i if root is not None else None), extent
     if subject is not None and subject.i > cue.i:
         return subject.i, None
+    if subject is not None and _shares_subject(region, cue, subject):
+        return subject.i, None
     for token in doc[cue.i + 1 : min(len(doc), cue.i + 4)]:
         if token.is_punct:
             break
@@ -529,6 +533,27 @@ def direct_speaker(
                 token = token.head
             return token.i, None
     return None, None
+
+
+def _shares_subject(region: Region, cue: Token, subject: Token) -> bool:
+    """Whether a verb right after a closing mark takes the subject of the writer's sentence
+    before the quotation (`Roe said of the plan, "It is late," adding that ...`,
+    `... and added`): a participle or conjoined verb with no subject of its own whose
+    inherited subject stands in the same sentence, before the opening mark."""
+    if cue.dep_ not in ("advcl", "conj", "xcomp") or subject.i > cue.i:
+        return False
+    return subject.idx < region.open_char and subject.sent.start == cue.sent.start
+
+
+def _as_speaker(doc: Doc, cue: Token) -> Token | None:
+    """The speaker of "As Akhil Amar, a law professor, put it, "..."": the parser makes the
+    name the object of "as", so the verb has no subject; the name is the head of the words
+    between "as" and "put"."""
+    start = max(cue.sent.start, cue.i - MAX_WORDS_BEFORE_CUE)
+    for k in range(cue.i - 1, start - 1, -1):
+        if doc[k].lower_ == "as":
+            return range_root(doc, k + 1, cue.i) if k + 1 < cue.i else None
+    return None
 
 
 def _name_before_apposition(doc: Doc, first: int, subject: Token) -> int:

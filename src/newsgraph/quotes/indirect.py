@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -326,6 +326,7 @@ def find_indirect(
     *,
     used_cues: set[int],
     quoted: list[tuple[int, int]],
+    speech: list[tuple[int, int]] | None = None,
 ) -> list[Statement]:
     """Find indirect statements over the parse.
 
@@ -334,11 +335,15 @@ def find_indirect(
         lexicon: The reporting cues.
         used_cues: Token indices already used as cues of direct quotes (skipped).
         quoted: Character spans of quotations: a cue inside one is not the writer's.
+        speech: Character spans of direct quotes: a subject inside one is the quoted
+            speaker's own word, never the speaker of the writer's statement.
     """
     statements: list[Statement] = []
     phrase_starts = lexicon.phrase_starts()
     quoted = sorted(quoted)
     quoted_starts = [s for s, _ in quoted]
+    speech = sorted(speech or [])
+    speech_starts = [s for s, _ in speech]
     for i in lexicon.candidates(doc):
         token = doc[i]
         if token.i in used_cues or _inside(token.idx, quoted, quoted_starts):
@@ -350,14 +355,23 @@ def find_indirect(
         elif lower in lexicon.nouns and token.pos_ in ("NOUN", "PROPN"):
             statement = _noun_statement(token, lexicon)
         elif is_cue_verb(token, lexicon):
-            statement = _verb_statement(doc, token, lexicon)
+            statement = _verb_statement(
+                doc, token, lexicon, lambda char: _inside(char, speech, speech_starts)
+            )
         if statement is not None:
             statements.append(statement)
     return statements
 
 
-def _verb_statement(doc: Doc, verb: Token, lexicon: QuoteLexicon) -> Statement | None:
-    """The statement a reporting verb makes, or None when it has no content."""
+def _verb_statement(
+    doc: Doc, verb: Token, lexicon: QuoteLexicon, quoted: Callable[[int], bool]
+) -> Statement | None:
+    """The statement a reporting verb makes, or None when it has no content.
+
+    ``quoted`` tells whether a character lies inside a quotation: a subject found there
+    ("..., "We lost," adding that ...": the parse hangs "adding" on the quoted verb) is the
+    quoted speaker's own word, never the writer's speaker.
+    """
     row = lexicon.verbs[verb.lower_]
     frames = list(row.frames)
     content = clause_content(verb, lexicon) if "clause" in frames else None
@@ -376,6 +390,8 @@ def _verb_statement(doc: Doc, verb: Token, lexicon: QuoteLexicon) -> Statement |
 
     def in_content(i: int) -> bool:
         token = doc[i]
+        if quoted(token.idx):
+            return True
         if token.i == verb.i or verb.is_ancestor(token):
             return False
         return any(h.i == i or h.is_ancestor(token) for h in heads)

@@ -22,6 +22,9 @@ INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 """A verb with one of these relations and no subject of its own shares its head's subject:
 "stressed ... and said that", "continued to say", "adding that", "speaking to reporters"."""
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+BLAME_PREPS = frozenset({"for", "of"})
+"""Prepositions after which a gerund's speaker is the governing verb's object ("criticized
+Dean for saying", "accused him of lying")."""
 
 
 @dataclass
@@ -122,7 +125,7 @@ def subject_of(
     if passive:
         return None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        return _gerund_speaker(verb.head.head, depth, avoid)
+        return _gerund_speaker(verb.head.head, verb.head, depth, avoid)
     if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
         return subject_of(verb.head, depth + 1, avoid)  # "she recalled thinking, ..."
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -155,11 +158,15 @@ def _set_off_participle(verb: Token) -> bool:
 
 
 def _gerund_speaker(
-    governor: Token, depth: int, avoid: Callable[[int], bool] | None
+    governor: Token, preposition: Token, depth: int, avoid: Callable[[int], bool] | None
 ) -> Token | None:
     """Who speaks in a gerund after a preposition ("criticized Dean for saying ...", "Dean
-    was criticized for saying ...", "Trump opened by saying ..."): the governing verb's
-    object, else its passive subject, else its subject."""
+    was criticized for saying ...", "Trump opened by saying ..."): after a preposition of
+    blame ("for", "of"), the governing verb's object, else its passive subject; otherwise
+    ("deflected questions before saying", "opened by saying") its subject, as the object
+    there is what the speaker acted on, not who spoke."""
+    if preposition.lower_ not in BLAME_PREPS:
+        return subject_of(governor, depth + 1, avoid)
     for dep in ("dobj", "nsubjpass"):
         for child in governor.children:
             if child.dep_ == dep and not (avoid is not None and avoid(child.i)):
