@@ -254,9 +254,10 @@ class ActorFinder:
     def _sealed_blocks(self, doc: Doc) -> list[tuple[int, int]]:
         """Title-cased title and heading blocks, where the NER model over-tags entities."""
         sealed = []
+        whole = doc.text  # spaCy rebuilds it on every access: read it once
         for block in doc._.ng_blocks or []:
             if block["kind"] in ("title", "heading"):
-                text = doc.text[block["start"] : block["end"]]
+                text = whole[block["start"] : block["end"]]
                 if _is_title_cased(text):
                     sealed.append((block["start"], block["end"]))
         return sealed
@@ -518,8 +519,9 @@ class ActorFinder:
     def _caps_names(self, doc: Doc) -> list[Span]:
         """Country and capital names inside all-caps blocks ("ENGLAND V PAKISTAN")."""
         blocks = []
+        whole = doc.text  # spaCy rebuilds it on every access: read it once
         for block in doc._.ng_blocks or []:
-            letters = [c for c in doc.text[block["start"] : block["end"]] if c.isalpha()]
+            letters = [c for c in whole[block["start"] : block["end"]] if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
                 blocks.append((block["start"], block["end"]))
         if not blocks:

@@ -107,16 +107,30 @@ def place_country(
     return _subdivision_country(text.strip()) if subdivisions else None
 
 
+@lru_cache(maxsize=1)
+def _subdivision_names() -> dict[str, str]:
+    """Lower-cased subdivision names and codes -> alpha-2 country, the first one listed.
+
+    ``pycountry.subdivisions.lookup`` scans every row for a name it does not know (about 8
+    ms a miss, and most proper nouns are misses) and also matches a row's type, so that
+    "Parish" was Andorra; one dict of names and codes, built once (0.1 s), answers both.
+    """
+    names: dict[str, str] = {}
+    for subdivision in pycountry.subdivisions:
+        for value in (subdivision.name, subdivision.code):
+            names.setdefault(str(value).lower(), str(subdivision.country_code))
+    return names
+
+
 @lru_cache(maxsize=8192)
 def _subdivision_country(name: str) -> str | None:
     """ISO alpha-3 of the country whose first-level subdivision has this name ("Ohio")."""
     if len(name) < 4 or not name[:1].isupper():
         return None
-    try:
-        subdivision = pycountry.subdivisions.lookup(name)
-    except LookupError:
+    alpha_2 = _subdivision_names().get(name.lower())
+    if alpha_2 is None:
         return None
-    country = pycountry.countries.get(alpha_2=subdivision.country_code)
+    country = pycountry.countries.get(alpha_2=alpha_2)
     return str(country.alpha_3) if country is not None else None
 
 
