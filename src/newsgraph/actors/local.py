@@ -21,43 +21,38 @@ Only token and entity lookups in sets: the stage must stay cheap.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import pycountry
 from spacy.tokens import Doc, Span
 
 from newsgraph.actors.gazetteer import country_of, large_cities, place_country
 from newsgraph.actors.lexicons import ActorLexicons
+from newsgraph.geo.tables import state_points
 
 US = "USA"
 
-US_STATES = frozenset(
-    {
-        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-        "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
-        "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
-        "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-        "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
-        "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
-        "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
-        "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
-    }
-)  # fmt: skip
-"""The fifty states and DC."""
 
-US_STATE_ABBREVIATIONS = frozenset(
-    {
-        "Ala.", "Ariz.", "Ark.", "Calif.", "Cal.", "Colo.", "Conn.", "D.C.", "Del.", "Fla.",
-        "Ga.", "Ill.", "Ind.", "Kan.", "Kans.", "Ky.", "La.", "Mass.", "Md.", "Mich.",
-        "Minn.", "Mo.", "Miss.", "Mont.", "N.C.", "N.D.", "Neb.", "Nebr.", "N.H.", "N.J.",
-        "N.M.", "N.Mex.", "Nev.", "N.Y.", "Okla.", "Ore.", "Oreg.", "Pa.", "Penn.", "R.I.",
-        "S.C.", "S.D.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wisc.", "W.Va.",
-        "Wyo.",
-        # USPS codes, as in "Paris, TX"; only read after "<Name>," where they cannot be words
-        "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID",
-        "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC",
-        "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
-        "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY",
-    }
-)  # fmt: skip
-"""AP-style state abbreviations and USPS codes, as written after a city."""
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """The fifty states and DC, by name, from pycountry's US subdivisions."""
+    return frozenset(
+        str(s.name)
+        for s in pycountry.subdivisions
+        if s.country_code == "US" and s.type in ("State", "District")
+    )
+
+
+@lru_cache(maxsize=1)
+def us_state_abbreviations() -> frozenset[str]:
+    """AP-style abbreviations ("Ga.", "W.Va.", from the geocoder's state table) and USPS codes
+    ("GA", as in "Paris, TX"; only read after "<Name>," where they cannot be words)."""
+    found: set[str] = set()
+    for row in state_points():
+        found.add(row.code)
+        found.update(row.abbreviation_list)
+    return frozenset(found)
+
 
 GEORGIA = "Georgia"
 CAUCASUS_CUES = frozenset(
@@ -104,11 +99,11 @@ city: one state name can be a passing mention in foreign news, two rarely are.""
 def _is_state_abbreviation(doc: Doc, i: int) -> str | None:
     """The state abbreviation starting at token ``i`` ("Ga." or "Ga" + "."), if any."""
     text = doc[i].text
-    if text in US_STATE_ABBREVIATIONS:
+    if text in us_state_abbreviations():
         return text
     if i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == ".":
         joined = text + "."
-        if joined in US_STATE_ABBREVIATIONS:
+        if joined in us_state_abbreviations():
             return joined
     return None
 
@@ -158,11 +153,11 @@ def local_places(doc: Doc, lex: ActorLexicons) -> dict[str, str]:
         elif text == "," and token.i + 1 < len(doc):
             state = _is_state_abbreviation(doc, token.i + 1)
             following = doc[token.i + 1]
-            if state is None and following.text in US_STATES:
+            if state is None and following.text in us_states():
                 state = following.text
             if state is None and token.i + 2 < len(doc):
                 pair = doc[token.i + 1 : token.i + 3].text
-                state = pair if pair in US_STATES else None
+                state = pair if pair in us_states() else None
             before_comma = _name_before(doc, token.i)
             if state is not None and before_comma is not None:
                 after_comma.append((before_comma.text, state))
@@ -174,7 +169,7 @@ def local_places(doc: Doc, lex: ActorLexicons) -> dict[str, str]:
     if dateline:
         region = dateline.get("region_text") or ""
         place = dateline.get("place_text") or ""
-        if region in US_STATE_ABBREVIATIONS or region in US_STATES:
+        if region in us_state_abbreviations() or region in us_states():
             after_comma.append((place, region))
         elif large_cities().get(place.title(), ("", 0))[0] == US:
             cues.add(place.title())
@@ -190,7 +185,7 @@ def local_places(doc: Doc, lex: ActorLexicons) -> dict[str, str]:
         if ent.label_ not in {"GPE", "LOC", "NORP", "FAC"}:
             continue
         text = ent.text.removesuffix("'s").removesuffix("\u2019s")
-        if text in US_STATES and text not in {GEORGIA, "Washington"}:
+        if text in us_states() and text not in {GEORGIA, "Washington"}:
             cues.add(text)
         elif text in US_HOMONYMS or text == GEORGIA or text in local:
             continue
