@@ -167,3 +167,14 @@ def test_targets_protest_clause_subject_is_the_target(nlp: Language) -> None:
         "A rights group protested that Serbian police had beaten detainees.", nlp=nlp
     )
     assert _code(document, _event(document, "PROTEST").target) == "SRBCOP"
+
+
+def test_targets_subject_split_by_the_parser_is_the_head_next_to_the_verb(nlp: Language) -> None:
+    text = (
+        "Sudan's paramilitary Rapid Support Forces shelled a market in El Fasher on Tuesday, "
+        "killing at least 14 civilians."
+    )
+    document = extract(text, nlp=nlp)
+    source = _event(document, "ASSAULT").source
+    names = {a.id: a.name for a in document.actors}
+    assert names.get(source or "") == "Rapid Support Forces"

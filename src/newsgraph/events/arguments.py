@@ -445,7 +445,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for child in node.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return child, False
+                # a noun phrase the parser split in two ("Sudan's paramilitary | Rapid Support
+                # Forces shelled") leaves two subjects: the one next to the verb is the head
+                subjects = [c for c in node.children if c.dep_ == child.dep_ and c.i < node.i]
+                return (subjects[-1] if len(subjects) > 1 else child), False
             if child.dep_ == "nsubjpass":
                 # "Macron is expected to host": the raised subject is the host's subject
                 return child, node.i == verb.i
