@@ -417,8 +417,10 @@ class TimeTagger:
         phrases = [row.text for row in words if row.match]
         self.matcher.add("ng_time_word", [nlp.make_doc(p) for p in phrases])
 
-    def candidates(self, doc: Doc) -> list[Span]:
+    def candidates(self, doc: Doc, rates: list[Span] | None = None) -> list[Span]:
         """spaCy's DATE/TIME entities plus lexicon matches outside them, in text order.
+
+        ``rates`` are the document's ``_rates`` when the caller has found them already.
 
         Entities are widened where TimeML draws a larger expression: a part of day after a
         day ("Friday night"), a year after a month ("June last year"), and a clock time and
@@ -430,7 +432,7 @@ class TimeTagger:
             (doc[start:end] for _, start, end in self.matcher(doc)),
             key=lambda s: (s.start, -(s.end - s.start)),
         )
-        matches += _rates(doc) + _missed_durations(doc)
+        matches += (_rates(doc) if rates is None else rates) + _missed_durations(doc)
         for span in matches:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -545,9 +547,10 @@ class TimeTagger:
         text = doc.text  # built anew on every access: read it once
         times: list[dict[str, Any]] = []
         rates = _rates(doc)
+        rate_bounds = {(r.start, r.end) for r in rates}
         named: list[str] = []  # the calendar values named so far, for "that year"
         quarter: str | None = None  # the last quarter named, for "a year earlier"
-        for span in self.candidates(doc):
+        for span in self.candidates(doc, rates):
             tense = clause_tense(span)
             before = doc[max(0, span.start - 3) : span.start].text.lower()
             if before in ("as soon as", "as early as"):
@@ -555,7 +558,7 @@ class TimeTagger:
             elif tense == PAST and span.start > 0 and doc[span.start - 1].lower_ in FORWARD_MARKERS:
                 tense = None
             story = self._story_time(span, named[-4:], quarter)
-            if len(span) == 2 and span[0].lower_ in ("a", "an", "per") and span in rates:
+            if (span.start, span.end) in rate_bounds:  # "a year" after an amount
                 story = Normalised(RATE_UNITS[span[1].lower_], "SET", span[1].lower_)
             parts = (
                 [(span.start_char, span.end_char, span.text, story)]
