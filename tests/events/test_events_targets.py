@@ -178,3 +178,32 @@ def test_targets_subject_split_by_the_parser_is_the_head_next_to_the_verb(nlp: L
     source = _event(document, "ASSAULT").source
     names = {a.id: a.name for a in document.actors}
     assert names.get(source or "") == "Rapid Support Forces"
+
+
+def test_place_of_a_spot_in_a_town_is_the_town(nlp: Language) -> None:
+    for text in (
+        "Russian artillery hit a crowded bus stop in the northeastern city of Kharkiv on Monday, "
+        "killing two people, officials said.",
+        "A Russian drone struck a bus stop in Kharkiv on Tuesday, killing two people.",
+        "Two people were killed at a bus stop in Kharkiv when Russian shells landed on Tuesday.",
+    ):
+        document = extract(text, nlp=nlp, published="2025-08-12")
+        attack = _event(document, "ASSAULT")
+        place = document.place(attack.place) if attack.place else None
+        assert place is not None and place.name == "Kharkiv" and place.country == "UKR", text
+
+
+def test_next_sentence_telling_how_the_attack_went_is_the_same_event(nlp: Language) -> None:
+    text = (
+        "Nine people were killed in Tuesday's artillery attack by the Rapid Support Forces on a "
+        "market in El Fasher, a medical group said. The paramilitary group fired dozens of "
+        "shells into the city's southern districts over several hours, the group said.\n\n"
+        "Separately, Sudan's army said its drones struck RSF positions in Nyala on Wednesday."
+    )
+    document = extract(text, nlp=nlp, published="2025-06-19")
+    attacks = [e for e in document.events if e.type == "ASSAULT"]
+    first = attacks[0]
+    assert len(first.evidence_all) == 2, [(e.evidence.text, e.source) for e in attacks]
+    # the strike on another town the next paragraph reports stays an event of its own
+    places = {document.place(e.place).name for e in attacks if e.place and document.place(e.place)}
+    assert {"El Fasher", "Nyala"} <= places

@@ -866,6 +866,24 @@ def extract(
     return args
 
 
+PLACE_WITHIN_PREPS = ("in", "near", "outside")
+"""Prepositions by which a spot names the town it lies in ("at a bus stop in Kherson")."""
+
+
+def _place_within(index: MentionIndex, spot: Token) -> str | None:
+    """The town a spot lies in, one preposition down ("at a bus stop in Kherson").
+
+    Only for a spot the clause's own preposition names, so an object's own place ("agreed
+    on aid for Kherson") is not the event's; and only a town: "a village in eastern Congo"
+    says where the village is no better than the story already does.
+    """
+    for pobj in prep_objects(spot, PLACE_WITHIN_PREPS):
+        place = index.place_of(pobj)
+        if place and index.places[place].get("feature_class") == "P":
+            return place
+    return None
+
+
 def find_place(
     index: MentionIndex,
     trigger: Token,
@@ -885,17 +903,20 @@ def find_place(
         if token.i in seen:
             continue
         seen.add(token.i)
-        for pobj in prep_objects(token, ordered):
-            if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in event_words:
-                continue  # "killed in a *US drone strike*": an event, not a place
-            place = index.place_of(pobj)
+        spots = [
+            pobj
+            for pobj in prep_objects(token, ordered)
+            # "killed in a *US drone strike*": an event, not a place
+            if not (pobj.pos_ == "NOUN" and pobj.lemma_.lower() in event_words)
+        ]
+        for place in (*map(index.place_of, spots), *(_place_within(index, s) for s in spots)):
             if place:
                 return place
         if event_type not in DOBJ_PLACE_TYPES and trigger.lemma_.lower() not in ("visit", "tour"):
             continue
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass"):
-                place = index.place_of(child)
+                place = index.place_of(child) or _place_within(index, child)
                 if place:
                     return place
     return None

@@ -668,6 +668,10 @@ class EventExtractor:
     def _merge_into(self, keep: Draft, other: Draft) -> None:
         """Fold a mention into the event it tells: evidence, parties, counts, missing slots."""
         for slot in ("source", "target", "place", "place_target", "unknown_source"):
+            if slot == "target" and other.weak and keep.args.place_target is not None:
+                # "raided Kasinga ... several of the attackers had been killed": the dead of a
+                # later consequence are not who the raid on the place was done to
+                continue
             if getattr(keep.args, slot) is None and getattr(other.args, slot) is not None:
                 setattr(keep.args, slot, getattr(other.args, slot))
         if keep.args.target == keep.args.source:
@@ -818,6 +822,18 @@ class EventExtractor:
             ):
                 return event
             if draft.weak and not draft.args.source and gap <= WEAK_WINDOW:
+                return event
+            if (
+                gap <= 1
+                and draft.type in PLACE_MERGE_TYPES
+                and event.args.source
+                and draft.args.source in (None, event.args.source)
+                and draft.args.place in (None, event.args.place)
+            ):
+                # the next sentence tells how the attack went ("killed in Tuesday's attack by
+                # the RSF on a market in El Fasher. The paramilitary group fired dozens of
+                # shells into ..."): its source, if any, is the attacker already named; a strike
+                # on a place the first telling did not name is an event of its own
                 return event
             if (
                 event.block == 0
