@@ -201,3 +201,24 @@ def test_actors_no_headline_or_city_is_a_person(
                 m for m in actor.mentions if not any(h.start <= m.start < h.end for h in headings)
             ]
             assert in_body, (record["id"], actor.name)
+
+
+def test_actors_a_group_goes_by_its_most_used_name(nlp: Language) -> None:
+    text = (
+        "Russian forces shelled the town overnight, officials said. Russian forces also hit a "
+        "depot, and Russia's Defence Ministry later said the strikes had hit military targets."
+    )
+    document = extract(text, nlp=nlp)
+    forces = [a for a in document.actors if a.code == "RUSMIL"]
+    assert len(forces) == 1 and forces[0].name == "Russian forces"
+    assert "Russia's Defence Ministry" in [m.text for m in forces[0].mentions]
+
+
+def test_actors_its_forces_are_the_speaking_countrys(nlp: Language) -> None:
+    text = (
+        "Ukraine's General Staff said its forces had struck a Russian ammunition depot in the "
+        "Belgorod region overnight."
+    )
+    document = extract(text, nlp=nlp)
+    forces = [a for a in document.actors if any(m.text == "its forces" for m in a.mentions)]
+    assert len(forces) == 1 and forces[0].code == "UKRMIL"

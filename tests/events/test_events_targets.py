@@ -207,3 +207,13 @@ def test_next_sentence_telling_how_the_attack_went_is_the_same_event(nlp: Langua
     # the strike on another town the next paragraph reports stays an event of its own
     places = {document.place(e.place).name for e in attacks if e.place and document.place(e.place)}
     assert {"El Fasher", "Nyala"} <= places
+
+
+def test_targets_the_city_of_a_place_is_the_town_not_its_country(nlp: Language) -> None:
+    text = (
+        "Russian artillery shelled the northeastern Ukrainian city of Kharkiv on Monday morning, "
+        "killing one man, the governor said."
+    )
+    document = extract(text, nlp=nlp, published="2025-10-06")
+    target = document.actor(_event(document, "ASSAULT").target)
+    assert target is not None and (target.name, target.code) == ("Kharkiv", "UKRCVL")

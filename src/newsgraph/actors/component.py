@@ -27,6 +27,7 @@ How a mention becomes an actor or a place:
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +143,9 @@ TENTATIVE_GROUP_WORDS = {
 """Heads of a group that is an actor only with a country: "the government" or "protesters"
 in a story about one country are that country's; with no country they are dropped."""
 ETHNIC_WORDS = {"ethnic"}
+
+OWNER_PRONOUNS = frozenset({"its", "their"})
+"""Possessives by which a group is the speaker's own ("said its forces", "their troops")."""
 """A word that makes a demonym an ethnicity: "ethnic Albanians" live in Serbia or Macedonia."""
 
 
@@ -279,6 +283,24 @@ class ActorFinder:
                     return iso3
         return None
 
+    def _speaker_country(self, root: Token) -> str | None:
+        """The country of the subject of a clause above ``root`` ("Russia's Defence
+        Ministry said its forces ...", "Kyiv says its troops ..."), or None."""
+        node = root
+        for _ in range(4):
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subject.i <= root.i <= subject.right_edge.i:
+                    continue  # the phrase itself
+                country = self._country_in(_phrase(subject))
+                if country is not None:
+                    return country
+        return None
+
     def _located_country(self, root: Token) -> str | None:
         """The country a people's phrase places them in: "Albanians *in south Serbia*",
         "guerrillas *operating in Macedonia*", "Palestinians *living in* the West Bank"."""
@@ -360,6 +382,12 @@ class ActorFinder:
                     org_name, org_code = org.name, org.code
                 elif country is None:
                     country = place_country(_strip_possessive(ent).text, self.lex)
+            if country is None and any(
+                c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in root.children
+            ):
+                # "Russia's Defence Ministry said its forces had struck ...": the forces are
+                # the speaking country's
+                country = self._speaker_country(root)
             if any(t.lower_ in ETHNIC_WORDS for t in chunk):
                 # "ethnic Albanian guerrillas operating in Macedonia" are Macedonia's
                 country = self._home_country(root, exclude=country) or country
@@ -904,7 +932,7 @@ class ActorFinder:
             if key not in seen:
                 seen.add(key)
                 roles.append(role.as_dict())
-        name = max(actor.names, key=lambda n: (len(n.split()), len(n)))
+        name = _canonical_name(actor)
         country = actor.country or next((r.country for r in actor.roles if r.country), None)
         code = actor.code
         if actor.kind == "person" and code is None:
@@ -1249,6 +1277,23 @@ def _group_phrases(doc: Doc) -> Iterator[Span]:
         for token in chunk:
             if token.dep_ == "poss" and token.i > chunk.start and token.tag_ in {"NN", "NNS"}:
                 yield doc[chunk.start : token.i + 1]
+
+
+def _phrase(token: Token) -> Span:
+    """The phrase a token heads, from its left edge to itself ("Russia's Defence Ministry")."""
+    return token.doc[token.left_edge.i : token.i + 1]
+
+
+def _canonical_name(actor: _Actor) -> str:
+    """The name an actor goes by: a person's or organisation's fullest name ("Emmanuel
+    Macron" over "Macron"); a group's most used name, the first on a tie, since a group is
+    every mention of one sector of one country ("Russian forces", "the Russian army",
+    "Russia's Defence Ministry") and the longest is seldom the one the story uses.
+    """
+    if actor.kind != "group":
+        return max(actor.names, key=lambda n: (len(n.split()), len(n)))
+    counts = Counter(n.casefold() for n in actor.names)
+    return max(actor.names, key=lambda n: (counts[n.casefold()], -actor.names.index(n)))
 
 
 def _name_start(doc: Doc, start: int, finder: ActorFinder) -> int:

@@ -165,6 +165,9 @@ CAPITAL_WINDOW = 4
 
 NP_CHILD_DEPS = ("appos", "compound", "poss", "amod", "nmod", "npadvmod")
 
+TOWN_NOUNS = frozenset({"city", "town", "village", "capital", "port", "suburb", "district"})
+"""Nouns of a named town ("the city of Kherson"): the phrase names a place, not its country."""
+
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -241,6 +244,10 @@ class MentionIndex:
             return self.actor_of(token.head.head, depth + 1)
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             return self.pronoun(token)
+        if lower in TOWN_NOUNS and self.place_of(token):
+            # "the southern Ukrainian city of Kherson" is the town, not Ukraine: the place
+            # stands for its people when the event is done to it (``place_actor``)
+            return None
         for dep in NP_CHILD_DEPS:
             for child in token.children:
                 if child.dep_ == dep:

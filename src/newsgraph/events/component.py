@@ -668,9 +668,10 @@ class EventExtractor:
     def _merge_into(self, keep: Draft, other: Draft) -> None:
         """Fold a mention into the event it tells: evidence, parties, counts, missing slots."""
         for slot in ("source", "target", "place", "place_target", "unknown_source"):
-            if slot == "target" and other.weak and keep.args.place_target is not None:
-                # "raided Kasinga ... several of the attackers had been killed": the dead of a
-                # later consequence are not who the raid on the place was done to
+            if slot == "target" and keep.args.place_target is not None:
+                # "shelled the city of Kherson" is done to Kherson's people, whatever another
+                # telling names: the headline's "Ukraine's Kherson" is coarser, and in "several
+                # of the attackers had been killed" the dead are not who the raid was done to
                 continue
             if getattr(keep.args, slot) is None and getattr(other.args, slot) is not None:
                 setattr(keep.args, slot, getattr(other.args, slot))
