@@ -217,3 +217,14 @@ def test_targets_the_city_of_a_place_is_the_town_not_its_country(nlp: Language) 
     document = extract(text, nlp=nlp, published="2025-10-06")
     target = document.actor(_event(document, "ASSAULT").target)
     assert target is not None and (target.name, target.code) == ("Kharkiv", "UKRCVL")
+
+
+def test_targets_the_summit_an_agreement_was_reached_at_is_no_target(nlp: Language) -> None:
+    document = extract(
+        "NATO allies agreed a new defence spending target at the Hague summit on Wednesday.",
+        nlp=nlp,
+        published="2025-06-25",
+    )
+    agree = _event(document, "AGREE")
+    assert _code(document, agree.source) == "IGOWSTNAT"
+    assert agree.target is None or _code(document, agree.target) != "NLD"

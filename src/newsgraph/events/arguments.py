@@ -704,6 +704,9 @@ def _place_target(
     # "resume attacks *in Israel*": a place that hangs from the object is still the target
     # and "the withdrawal of forces *from Panama*": so is one after the type's own prepositions
     preps = (*PREP_PRIORITY.get(event_type, ()), *PLACE_PREP_ORDER)
+    if event_type not in DOBJ_PLACE_TYPES:
+        # "agree a spending target *at The Hague summit*": where it was agreed, not with whom
+        preps = tuple(p for p in preps if p != "at")
     nested = [p for t in tokens for p in prep_objects(t, preps)]
     candidates = [index.place_of(t) for t in [*tokens, *nested]]
     for place_id in [*candidates, place]:
