@@ -306,3 +306,25 @@ def test_merge_counts_far_apart_lower_the_score() -> None:
     thirty_eight = report("d3", counts=(killed(38),))
     assert similarity(thirty_one, seven) < similarity(thirty_one, thirty_eight)
     assert similarity(thirty_one, thirty_eight) == similarity(report("d1"), report("d3"))
+
+
+@pytest.mark.model
+def test_merge_background_told_as_repeated_never_merges(nlp: Language) -> None:
+    from newsgraph import extract
+
+    texts = [
+        "Russian shells hit a bus stop in Kharkiv on Monday, killing two people, officials "
+        "said. The city has been shelled almost daily by Russian forces since 2022.",
+        "Two people died in Kharkiv on Monday when Russian artillery struck a bus stop. "
+        "Russian forces have shelled the city almost daily since the start of the war.",
+    ]
+    docs = [
+        extract(t, nlp=nlp, published="2025-10-06", title=f"Report {i}")
+        for i, t in enumerate(texts)
+    ]
+    sigs = [[signature(d, e) for e in d.events if e.type == "ASSAULT"] for d in docs]
+    background = [[s for s in doc_sigs if s.habitual] for doc_sigs in sigs]
+    assert all(background), [[(s.evidence[2], s.habitual) for s in d] for d in sigs]
+    lead = [next(s for s in doc_sigs if not s.habitual) for doc_sigs in sigs]
+    assert compatible(lead[0], lead[1])
+    assert not compatible(background[0][0], background[1][0])

@@ -301,6 +301,9 @@ class ReportSignature:
     is_root: bool = False
     names: frozenset[str] = frozenset()
     in_title: bool = False
+    habitual: bool = False
+    """The event is told as happening again and again ("has been shelled almost daily"),
+    with no date of its own: background, not one occurrence another report can share."""
 
     @property
     def countries(self) -> frozenset[str]:
@@ -334,6 +337,7 @@ class ReportSignature:
             "is_root": self.is_root,
             "names": sorted(self.names),
             "in_title": self.in_title,
+            "habitual": self.habitual,
         }
 
     @classmethod
@@ -358,6 +362,7 @@ class ReportSignature:
             is_root=bool(data.get("is_root")),
             names=frozenset(data.get("names", [])),
             in_title=bool(data.get("in_title")),
+            habitual=bool(data.get("habitual")),
         )
 
 
@@ -459,6 +464,22 @@ def signature(
             b.kind == "title" and b.span.start <= event.evidence.start < b.span.end
             for b in doc.blocks
         ),
+        habitual=is_habitual(doc, event),
+    )
+
+
+def is_habitual(doc: Document, event: Event) -> bool:
+    """Whether the event's telling repeats it ("shelled almost daily since 2022", "every
+    night") and no day of its own is given (a dated one, "struck Kyiv on Monday as it does
+    every week", is still the Monday strike)."""
+    if event.date.date_type not in ("document", "unresolved") and re.match(
+        r"^\d{4}-\d{2}-\d{2}", event.date.value or ""
+    ):
+        return False
+    spans = event.evidence_all or [event.evidence]
+    return any(
+        time.type == "SET" and any(s.start <= time.span.start < s.end for s in spans)
+        for time in doc.times
     )
 
 
@@ -535,6 +556,8 @@ def compatible(a: ReportSignature, b: ReportSignature) -> bool:
     if a.type != b.type:
         return False
     if a.factuality not in MERGEABLE_FACTUALITY or b.factuality not in MERGEABLE_FACTUALITY:
+        return False
+    if a.habitual or b.habitual:
         return False
     if a.document_id == b.document_id and not (a.in_title or b.in_title):
         # the events stage already merged what the body says twice; only a headline it left
