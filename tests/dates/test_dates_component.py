@@ -281,3 +281,160 @@ def test_dates_a_day_earlier_is_a_duration(nlp: Language) -> None:
     text = "Trucks crossed the border on Monday. A day earlier, the bridge had been closed."
     found = times(run(nlp, text, date(2025, 4, 9)))
     assert (found["A day"]["type"], found["A day"]["value"]) == ("DURATION", "P1D")
+
+
+@pytest.mark.model
+def test_dates_deadline_until_a_weekday_looks_forward(nlp: Language) -> None:
+    text = "Officials have given the family until 9 a.m. Tuesday to sign the agreement."
+    found = times(run(nlp, text, date(2025, 4, 7)))
+    assert found["9 a.m. Tuesday"]["value"] == "2025-04-08T09:00"
+
+
+@pytest.mark.model
+def test_dates_a_plan_already_past_looks_back(nlp: Language) -> None:
+    text = "The offer had been due to expire Friday evening, the company said."
+    found = times(run(nlp, text, date(2025, 4, 7)))
+    assert found["Friday evening"]["value"] == "2025-04-04TEV"
+
+
+@pytest.mark.model
+def test_dates_a_date_and_a_count_from_it_are_two_expressions(nlp: Language) -> None:
+    text = "The jet will arrive on November 11, three days later than originally planned."
+    found = times(run(nlp, text, date(2025, 11, 5)))
+    assert found["November 11"]["value"] == "2025-11-11"
+    assert (found["three days"]["value"], found["three days"]["type"]) == ("P3D", "DURATION")
+
+
+@pytest.mark.model
+def test_dates_between_two_amounts_are_two_durations(nlp: Language) -> None:
+    text = "He said the process would take between 60 and 90 days."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["60"]["value"] == "P60D"
+    assert found["90 days"]["value"] == "P90D"
+
+
+@pytest.mark.model
+def test_dates_clock_times_in_universal_time(nlp: Language) -> None:
+    text = "The index was down 3 % at 16:08 UTC . At 0800 UTC , the central bank acted."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["16:08 UTC"]["value"] == "2025-04-09T16:08Z"
+    assert found["0800 UTC"]["value"] == "2025-04-09T08:00Z"
+
+
+@pytest.mark.model
+def test_dates_one_day_before_a_future_verb_is_a_future_reference(nlp: Language) -> None:
+    text = "Analysts say the country will one day be the region's largest economy."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["one day"]["value"] == "FUTURE_REF"
+
+
+@pytest.mark.model
+def test_dates_a_day_after_an_event_is_a_duration(nlp: Language) -> None:
+    text = "The ministry's move comes a day after the central bank cut rates."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert (found["a day"]["value"], found["a day"]["type"]) == ("P1D", "DURATION")
+
+
+@pytest.mark.model
+def test_dates_markets_ending_the_day_is_the_document_day(nlp: Language) -> None:
+    text = "The index rose 0.9 % to finish the day at 5,210 points."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["the day"]["value"] == "2025-04-09"
+
+
+@pytest.mark.model
+def test_dates_two_consecutive_years_are_not_a_day(nlp: Language) -> None:
+    text = "The club struggled in the 2012-13 season. Sales in 2012-03 were flat."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["2012"]["value"] == "2012"
+    assert found["13"]["value"] == "2013"
+    assert found["2012-03"]["value"] == "2012-03"
+
+
+@pytest.mark.model
+def test_dates_a_clock_time_takes_in_its_universal_zone(nlp: Language) -> None:
+    text = "The minister spoke at 10:30 a.m. local time (0830 GMT) in the capital."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["0830 GMT"]["value"] == "2025-04-09T08:30Z"
+
+
+@pytest.mark.model
+def test_dates_approximators_stay_outside_the_expression(nlp: Language) -> None:
+    text = "The talks lasted about five hours, officials said."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["five hours"]["value"] == "PT5H"
+
+
+@pytest.mark.model
+def test_dates_recent_before_an_event_is_a_past_reference(nlp: Language) -> None:
+    text = "Analysts blamed recent losses on fears of a recession. The most recent model sold well."
+    doc = run(nlp, text, date(2025, 4, 9))
+    assert [(t["text"], t["value"]) for t in doc._.ng_times] == [("recent", "PAST_REF")]
+
+
+@pytest.mark.model
+def test_dates_ages_index_levels_and_now_compounds_are_no_times(nlp: Language) -> None:
+    text = (
+        "The founder died yesterday at the age of 56. The index closed at 8,579.19 points. "
+        "He criticised the now-cancelled deal."
+    )
+    doc = run(nlp, text, date(2025, 4, 9))
+    assert [t["text"] for t in doc._.ng_times] == ["yesterday"]
+
+
+@pytest.mark.model
+def test_dates_the_day_before_counts_from_the_last_date_named(nlp: Language) -> None:
+    text = "The court ruled on March 3. The day before, the minister resigned."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["The day before"]["value"] == "2025-03-02"
+
+
+@pytest.mark.model
+def test_dates_the_latest_period_is_the_last_quarter_reported(nlp: Language) -> None:
+    text = "Sales in the latest period were $1.8 billion, the company said."
+    found = times(run(nlp, text, date(2025, 4, 29)))
+    assert found["the latest period"]["value"] == "2025-Q1"
+
+
+@pytest.mark.model
+def test_dates_in_the_past_leaves_the_preposition_out(nlp: Language) -> None:
+    text = "The two countries have clashed over the border in the past."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["the past"]["value"] == "PAST_REF"
+
+
+@pytest.mark.model
+def test_dates_the_second_year_of_a_range_is_found(nlp: Language) -> None:
+    text = "The airline will receive six new aircraft from 2027 to 2029 , the company said."
+    found = times(run(nlp, text, date(2025, 4, 9)))
+    assert found["2029"]["value"] == "2029"
+
+
+@pytest.mark.model
+def test_dates_a_bare_clock_time_in_a_past_story_is_on_the_day_named(nlp: Language) -> None:
+    text = "Two embassies were bombed on Friday. The first blast occurred at 10:35 a.m. downtown."
+    found = times(run(nlp, text, date(2025, 4, 14)))
+    assert found["10:35 a.m."]["value"] == "2025-04-11T10:35"
+
+
+@pytest.mark.model
+def test_dates_spans_leave_line_breaks_out(nlp: Language) -> None:
+    text = "Carmaker cutting 30,000 jobs by 2012\nJanuary 23, 2006 The carmaker said on Monday."
+    doc = run(nlp, text, date(2006, 1, 23))
+    assert all(t["text"] == t["text"].strip() for t in doc._.ng_times)
+    assert "2012" in times(doc)
+
+
+@pytest.mark.model
+def test_dates_months_of_a_year_are_a_duration_and_the_year(nlp: Language) -> None:
+    text = "Employers added 242,000 jobs in the first nine months of 2024, the ministry said."
+    found = times(run(nlp, text, date(2025, 2, 6)))
+    assert found["the first nine months"]["value"] == "P9M"
+    assert found["2024"]["value"] == "2024"
+
+
+@pytest.mark.model
+def test_dates_an_infinitive_under_a_past_verb_may_look_ahead(nlp: Language) -> None:
+    text = "The committee subpoenaed the boy to testify before it on Feb. 10, officials said."
+    found = times(run(nlp, text, date(2025, 1, 7)))
+    assert found["Feb. 10"]["value"] == "2025-02-10"

@@ -236,3 +236,62 @@ def test_normalise_sets_and_period_durations(
 ) -> None:
     found = normalise(text, date(2025, 4, 9))
     assert found is not None and (found.type, found.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "kind", "value"),
+    [
+        ("the past two quarters", PAST, "DURATION", "P2Q"),
+        ("several quarters", None, "DURATION", "PXQ"),
+        ("two consecutive quarters", PAST, "DURATION", "P2Q"),
+        ("every quarter", None, "SET", "P1Q"),
+        ("the first two quarters of 2026", FUTURE, "DATE", "2026-H1"),
+        ("the latest quarter", FUTURE, "DATE", "2025-Q1"),
+        ("the latest period", PAST, "DATE", "2025-Q1"),
+        ("later in the day", PAST, "DATE", "2025-04-09"),
+        ("the end of the day", PAST, "DATE", "2025-04-09"),
+        ("a second consecutive day", PAST, "DATE", "2025-04-09"),
+        ("the eighth day", PRESENT, "DATE", "2025-04-09"),
+        ("the near term", FUTURE, "DATE", "FUTURE_REF"),
+        ("the time being", PRESENT, "DATE", "PRESENT_REF"),
+        ("a later date", FUTURE, "DATE", "FUTURE_REF"),
+        ("16:08 UTC", PAST, "TIME", "2025-04-09T16:08Z"),
+        ("0800 GMT Monday", PAST, "TIME", "2025-04-07T08:00Z"),
+        ("5 p.m. EST", PAST, "TIME", "2025-04-09T17:00"),
+    ],
+)
+def test_normalise_timeml_values_a_date_parser_lacks(
+    normalise: Normaliser, text: str, tense: str | None, kind: str, value: str
+) -> None:
+    found = normalise(text, WEDNESDAY, tense)
+    assert found is not None and (found.type, found.value) == (kind, value)
+
+
+def test_normalise_a_first_day_ahead_is_not_the_document_day(normalise: Normaliser) -> None:
+    found = normalise("his first day", WEDNESDAY, FUTURE)
+    assert found is None or found.value != "2025-04-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("a week or so ago", PAST, "2025-W14"),
+        ("a fourth week in a row", PAST, "2025-W15"),
+        ("the first two quarters of 2024", PAST, "2024-H1"),
+    ],
+)
+def test_normalise_counted_weeks_and_halves(
+    normalise: Normaliser, text: str, tense: str | None, value: str
+) -> None:
+    found = normalise(text, WEDNESDAY, tense)
+    assert found is not None and found.value == value
+
+
+def test_normalise_the_next_decade_is_a_duration(normalise: Normaliser) -> None:
+    found = normalise("over the next decade", WEDNESDAY, FUTURE)
+    assert found is not None and (found.type, found.value) == ("DURATION", "P10Y")
+
+
+def test_anaphoric_unit_before_and_after() -> None:
+    assert anaphoric("the year before", ["2024"]) == Normalised("2023", "DATE", "year")
+    assert anaphoric("the day after", ["2024-03-03"]) == Normalised("2024-03-04", "DATE", "day")

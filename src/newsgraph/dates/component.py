@@ -1,7 +1,10 @@
 """The ``ng_dates`` component: every time expression, normalised against the document date.
 
 Candidates are spaCy's DATE and TIME entities plus the lexicon's phrases the recogniser
-misses ("now", "recently", "overnight", "daily"), matched with a ``PhraseMatcher``. dateparser
+misses ("now", "recently", "overnight", "daily"), matched with a ``PhraseMatcher``, and a few
+patterns of its own: rates ("$5 a year"), durations ("20 more years", "a day after"), clock
+times in universal time ("0800 UTC"), "the day" a market ends, and the second year of a range
+("from [2009] to 2011"). dateparser
 is only ever run on these candidate phrases: over raw text it reads the pronoun "We" as
 Wednesday. Each candidate is normalised by ``dates.normalise`` against
 ``doc._.ng_meta["published"]`` (None: relative expressions stay unresolved), with the tense of
@@ -64,6 +67,14 @@ FORWARD_MARKERS = frozenset(
 Nov. 20", "payable Dec. 7", "asked it to respond by Oct. 31"; such a date is read as the one
 nearest the document date rather than the last one before it."""
 
+DEADLINE_VERBS = frozenset(
+    {"give", "postpone", "extend", "delay", "adjourn", "defer", "push", "recess", "suspend",
+     "grant", "allow", "move", "put"}
+)  # fmt: skip
+"""Verbs that set a deadline: in "has given the relatives until 9 a.m. Tuesday" or "officials
+postponed until Tuesday any action" the day after "until"/"by" lies ahead of the document date
+even though the clause is in the past."""
+
 PARTS_OF_DAY_WORDS = frozenset(
     {"morning", "afternoon", "evening", "night", "mornings", "afternoons", "evenings", "nights"}
 )
@@ -78,6 +89,29 @@ _LATER = re.compile(r"^(?P<a>.*\b(?:seconds?|minutes?|hours?|days?|weeks?))\s+(?
                     re.IGNORECASE)  # fmt: skip
 """A short span counted from another event ("three days later") is a duration; the adverb is a
 signal outside the TIMEX3."""
+
+_DATE_THEN_COUNT = re.compile(
+    r"^(?P<a>.+?)\s*,\s*(?P<b>(?:\S+\s+){1,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"years?))(?P<tail>\s+(?:later|earlier|before|after)\b.*)?$",
+    re.IGNORECASE,
+)
+"""A date and a count of days from it, written as one entity ("November 11, three days later
+than planned", "June 17, two days before the launch"): TimeML tags the date and the duration."""
+
+_PART_OF_YEAR = re.compile(
+    r"^(?P<a>(?:the\s+)?(?:first|last|past)\s+\S+\s+(?:days|weeks|months))\s+of\s+(?P<b>.+)$",
+    re.IGNORECASE,
+)
+"""TimeML tags "the first nine months of 1997" as a duration and the year it lies in."""
+
+_SEASON_YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)[-/\u2013](?P<b>\d\d)\b(?![-/]\d)")
+"""Two consecutive years written as one ("the 2012-13 season", "fiscal 1989/90")."""
+
+_BETWEEN_AMOUNTS = re.compile(
+    r"^between\s+(?P<a>[\w.,-]+)\s+(?:and|to)\s+(?P<b>[\w.,-]+\s+[a-z]+)$", re.IGNORECASE
+)
+"""A duration range "between 60 and 90 days": two durations, the first taking the unit of the
+second."""
 
 _DATE_LIKE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)",
@@ -126,12 +160,13 @@ def clause_tense(span: Span) -> str | None:
             )
             preposition = span.root.head.lower_ if span.root.dep_ == "pobj" else ""
             if not bare or preposition in ("for", "to", "until", "by"):
-                return FUTURE
+                return PAST if _pluperfect(token) else FUTURE
             break  # "its record high set on Aug. 6": a past participle, not a plan
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     verb = governing_verb(span)
+    infinitive = False
     for _ in range(3):
         if verb is None:
             return None
@@ -139,18 +174,21 @@ def clause_tense(span: Span) -> str | None:
         if auxes & FUTURE_AUXILIARIES:
             return FUTURE
         if "to" in auxes or (verb.tag_ == "VB" and not auxes):
+            infinitive = infinitive or "to" in auxes
             head = verb.head
             if (
                 head.lemma_.lower() in FUTURE_HEADS
                 or (verb.lemma_ == "be" and head.i == verb.i)
                 or (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"))
             ):  # "is expected to", "is to resume trading Tuesday"
-                return FUTURE
+                return PAST if _pluperfect(head) else FUTURE
             if head.i == verb.i:
                 return None
             verb = head if head.pos_ in ("VERB", "AUX", "ADJ") else None
             if verb is not None and verb.pos_ == "ADJ":
-                return FUTURE if verb.lemma_.lower() in FUTURE_HEADS else None
+                if verb.lemma_.lower() not in FUTURE_HEADS:
+                    return None
+                return PAST if _pluperfect(verb) else FUTURE
             continue
         break
     if verb is None:
@@ -165,7 +203,8 @@ def clause_tense(span: Span) -> str | None:
         ):
             return FUTURE
     if tag == "VBD" or auxes & PAST_AUXILIARIES:
-        return PAST
+        # "subpoenaed him to testify on Feb. 10": an infinitive under a past verb may lie ahead
+        return None if infinitive else PAST
     if tag == "VBG":
         return FUTURE if auxes & PROGRESSIVE_PRESENT else None
     if tag in ("VBZ", "VBP"):
@@ -175,6 +214,32 @@ def clause_tense(span: Span) -> str | None:
     if tag == "MD":
         return FUTURE if verb.lower_ in FUTURE_AUXILIARIES else None
     return None
+
+
+def _deadline(span: Span) -> bool:
+    """ "until Tuesday" or "by Tuesday" after a verb that sets a deadline ("has given them until
+    9 a.m. Tuesday", "postponed until Tuesday morning")."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in ("until", "till", "by"):
+        return False
+    verb = governing_verb(span)
+    return verb is not None and verb.lemma_.lower() in DEADLINE_VERBS
+
+
+def _someday(span: Span, tense: str | None) -> bool:
+    """ "Islam will one day be ...": "one day" before the verb of a future clause is an
+    unspecified future time, not a day's duration."""
+    if span.text.lower() not in ("one day", "some day") or tense != FUTURE:
+        return False
+    verb = governing_verb(span)
+    return verb is not None and span.end <= verb.i
+
+
+def _pluperfect(token: Token) -> bool:
+    """A plan already past: "had been due to expire", "had been scheduled to expire"."""
+    for word in (token, token.head):
+        if any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in word.children):
+            return True
+    return False
 
 
 def document_date(doc: Doc) -> date | None:
@@ -189,13 +254,25 @@ def document_date(doc: Doc) -> date | None:
         return None
 
 
+LEADING_OUTSIDE = frozenset({"about", "only", "just", "barely"})
+"""Words the recogniser takes into a time entity that TimeML leaves outside it ("about
+[five hours]", "just [a decade ago]"); the value does not change."""
+
+
 def _trim(span: Span) -> Span:
-    """Drop a trailing possessive or punctuation token from an entity span."""
+    """Drop a trailing possessive or punctuation token from an entity span, and the leading
+    words of ``LEADING_OUTSIDE``."""
     end = span.end
-    while end > span.start + 1 and span.doc[end - 1].is_punct | (span.doc[end - 1].tag_ == "POS"):
+    while end > span.start + 1 and (
+        span.doc[end - 1].is_punct or span.doc[end - 1].is_space or span.doc[end - 1].tag_ == "POS"
+    ):
         end -= 1
     start = span.start
-    while start < end - 1 and span.doc[start].is_punct:
+    while start < end - 1 and (
+        span.doc[start].is_punct
+        or span.doc[start].is_space
+        or span.doc[start].lower_ in LEADING_OUTSIDE
+    ):
         start += 1
     return span.doc[start:end]
 
@@ -239,6 +316,22 @@ def _extend(span: Span) -> Span:
         if end < len(doc) and doc[end].lower_ in ("quarter", "period"):
             end += 1
         span = doc[span.start : end]
+    elif (
+        end < len(doc)
+        and len(span) >= 3
+        and span[-1].lower_ in ("earlier", "ago")
+        and span[-2].text == "-"
+        and span[-3].lower_ == "year"
+        and doc[end].lower_ in ("quarter", "period")
+    ):  # "the year-ago" + "period"
+        span = doc[span.start : end + 1]
+    if (
+        end + 1 <= len(doc) - 1
+        and span.text.lower() in ("the day", "the week", "the month", "the year")
+        and doc[end].lower_ in ("before", "previous", "earlier", "after")
+        and (doc[end + 1].is_punct or doc[end + 1].is_space)
+    ):  # "the year before.": counted from the time last named
+        return doc[span.start : end + 1]
     last = span[-1].lower_
     if (
         end < len(doc)
@@ -337,6 +430,9 @@ DURATION_UNITS = frozenset(
 """Unit nouns of a duration the recogniser misses: it reads "at least 20 more years" as the
 CARDINAL "at least 20" and has nothing for "over a week"."""
 
+_COUNTED_FROM = frozenset({"after", "before", "later", "earlier"})
+"""Words after "a day" that make it the length between two events ("a day after the vote")."""
+
 _AMOUNT_WORDS = frozenset({"several", "few", "couple", "dozen", "more", "additional", "further"})
 _APPROX_BEFORE = frozenset({"over", "nearly", "almost", "about", "roughly", "around", "barely"})
 """Words before "a"/"an" + unit that make the article an amount ("over a week"), where a bare
@@ -377,12 +473,11 @@ def _missed_durations(doc: Doc) -> list[Span]:
             start -= 1
             while start > 0 and (_is_amount(doc[start - 1]) or doc[start - 1].lower_ == "a"):
                 start -= 1  # "5 1/2 hours", "a few days"
-        elif (
-            amount.lower_ in ("a", "an")
-            and start > 1
-            and (doc[start - 2].lower_ in _APPROX_BEFORE or doc[start - 2].lower_ == "than")
+        elif amount.lower_ in ("a", "an") and (
+            (start > 1 and doc[start - 2].lower_ in _APPROX_BEFORE | {"than"})
+            or (unit.i + 1 < len(doc) and doc[unit.i + 1].lower_ in _COUNTED_FROM)
         ):
-            start -= 1  # "over a week", "more than a year"
+            start -= 1  # "over a week", "more than a year", "a day after the vote"
         else:
             continue
         if start == unit.i:
@@ -396,8 +491,94 @@ def _missed_durations(doc: Doc) -> list[Span]:
             start -= 1
             if doc[start].lower_ in ("least", "than") and start > 0:
                 start -= 1  # "at least", "more than", "less than"
+        while doc[start].lower_ in LEADING_OUTSIDE:
+            start += 1  # "about [a week]"
         found.append(doc[start : unit.i + 1])
     return found
+
+
+_ZONED_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3]):?[0-5]\d\s+(?:UTC|GMT)\b")
+"""A clock time in universal time ("16:08 UTC", "0800 GMT"), which the recogniser often reads
+as a number and an organisation."""
+
+
+def _zoned_clocks(doc: Doc) -> list[Span]:
+    """Clock times written with UTC or GMT, as spans (none when the text has no such zone)."""
+    if not any(t.text in ("UTC", "GMT") for t in doc):
+        return []
+    found = []
+    for match in _ZONED_CLOCK.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None:
+            found.append(span)
+    return found
+
+
+RULE_PHRASES = ("the latest period", "the latest quarter", "the latest fiscal quarter")
+"""Phrases the recogniser misses whose value the normaliser's rules give (not the lexicon's
+fixed values): in earnings news "the latest period" is the last quarter reported."""
+
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _range_ends(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The second year of a range whose first year the recogniser found alone ("from [2009]
+    to 2011", "in [1994] and 1995")."""
+    found = []
+    for span in spans:
+        end = span.end
+        if (
+            end + 1 < len(doc)
+            and _YEAR.fullmatch(span[-1].text)
+            and doc[end].lower_ in ("to", "and", "through", "until", "-", "\u2013", "or")
+            and _YEAR.fullmatch(doc[end + 1].text)
+            and doc[end + 1].ent_type_ not in TIME_LABELS
+        ):
+            found.append(doc[end + 1 : end + 2])
+    return found
+
+
+DAY_VERBS = frozenset({"end", "finish", "close", "start", "open", "begin"})
+"""Verbs whose object "the day" is the document's day in market reports ("ended the day
+higher", "to finish the day at 5,210")."""
+
+
+def _trading_days(doc: Doc) -> list[Span]:
+    """ "the day" after a verb that opens or closes it ("stocks ended the day higher"), which
+    the recogniser leaves untagged or the lexicon would reject as no particular day."""
+    return [
+        doc[token.i : token.i + 2]
+        for token in doc[1:-1]
+        if token.lower_ == "the"
+        and doc[token.i + 1].lower_ == "day"
+        and doc[token.i - 1].lemma_.lower() in DAY_VERBS
+    ]
+
+
+_BARE_CLOCK = re.compile(
+    r"(?:(?:at|about|around|shortly after|shortly before|before|after|until)\s+)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight",
+    re.IGNORECASE,
+)
+
+
+def _on_story_day(
+    found: Normalised, phrase: str, named: list[str], anchor: date | None, tense: str | None
+) -> Normalised:
+    """A bare clock time in a past clause ("was shot at 10 p.m.") happened on the day the story
+    last named, when it named one before the document date, not on the document date."""
+    if (
+        tense != PAST
+        or anchor is None
+        or found.value is None
+        or not found.value.startswith(anchor.isoformat() + "T")
+        or not _BARE_CLOCK.fullmatch(phrase.strip())
+    ):
+        return found
+    days = [v for v in named[-3:] if re.fullmatch(r"\d{4}-\d\d-\d\d", v)]
+    if not days or days[-1] >= anchor.isoformat():
+        return found
+    return Normalised(days[-1] + found.value[10:], found.type, found.granularity)
 
 
 class TimeTagger:
@@ -414,31 +595,51 @@ class TimeTagger:
         self.name = name
         self.normaliser = Normaliser(word_table(words), use_dateparser=use_dateparser)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = [row.text for row in words if row.match]
+        phrases = [row.text for row in words if row.match] + list(RULE_PHRASES)
         self.matcher.add("ng_time_word", [nlp.make_doc(p) for p in phrases])
 
-    def candidates(self, doc: Doc, rates: list[Span] | None = None) -> list[Span]:
+    def candidates(
+        self, doc: Doc, rates: list[Span] | None = None, days: list[Span] | None = None
+    ) -> list[Span]:
         """spaCy's DATE/TIME entities plus lexicon matches outside them, in text order.
 
-        ``rates`` are the document's ``_rates`` when the caller has found them already.
+        ``rates`` and ``days`` are the document's ``_rates`` and ``_trading_days`` when the
+        caller has found them already.
 
         Entities are widened where TimeML draws a larger expression: a part of day after a
         day ("Friday night"), a year after a month ("June last year"), and a clock time and
         the day next to it ("5 p.m. EST Nov. 9", "noon Thursday") become one expression.
         """
         spans = _merge([_extend(_trim(ent)) for ent in doc.ents if ent.label_ in TIME_LABELS])
+        zoned = _zoned_clocks(doc)
+        for clock in zoned:  # "0830" + "GMT": the entity takes in its zone
+            spans = [
+                doc[min(s.start, clock.start) : max(s.end, clock.end)]
+                if s.start < clock.end and clock.start < s.end
+                else s
+                for s in spans
+            ]
         taken = {i for span in spans for i in range(span.start, span.end)}
         matches = sorted(
             (doc[start:end] for _, start, end in self.matcher(doc)),
             key=lambda s: (s.start, -(s.end - s.start)),
         )
         matches += (_rates(doc) if rates is None else rates) + _missed_durations(doc)
+        # a zoned clock already inside an entity is skipped below as taken
+        matches += zoned + (_trading_days(doc) if days is None else days)
+        matches += _range_ends(doc, spans)
         for span in matches:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             if len(span) == 1 and span[0].pos_ in ("VERB", "PROPN", "NOUN") and span[0].lower_ in (
                 "present", "current", "future", "once"
             ):  # fmt: skip
+                continue
+            if span.text.lower() == "now" and span.end < len(doc) and doc[span.end].text == "-":
+                continue  # "the now-cancelled deal": part of an adjective
+            if span.text.lower() == "recent" and (
+                span.start == 0 or doc[span.start - 1].lower_ in ("most", "more", "less")
+            ):  # "the most recent model": the latest, not a time
                 continue
             spans.append(span)
             taken.update(range(span.start, span.end))
@@ -458,7 +659,66 @@ class TimeTagger:
                     # "the (fiscal) year ended March 31" is the twelve months to that day
                     parts[0] = (*parts[0], Normalised("P1Y", "DURATION", "year"))
                 return parts
+        part_of = _PART_OF_YEAR.match(span.text)
+        if part_of is not None:
+            length = self.normaliser(part_of.group("a"), anchor, tense)
+            within = self.normaliser(part_of.group("b"), anchor, tense)
+            if (
+                length is not None
+                and length.type == "DURATION"
+                and within is not None
+                and within.value is not None
+                and _CALENDAR_VALUE.match(within.value)
+            ):
+                return [
+                    (span.start_char + part_of.start(g), span.start_char + part_of.end(g),
+                     part_of.group(g), found)
+                    for g, found in (("a", length), ("b", within))
+                ]  # fmt: skip
+        counted = _DATE_THEN_COUNT.match(span.text)
+        if counted is not None and not counted.group("tail"):
+            after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            counted = counted if after in ("later", "earlier", "before", "after") else None
+        if counted is not None:
+            day = self.normaliser(counted.group("a"), anchor, tense)
+            length = self.normaliser(counted.group("b"), anchor, tense)
+            if (
+                day is not None
+                and day.value is not None
+                and _CALENDAR_VALUE.match(day.value)
+                and length is not None
+                and length.type == "DURATION"
+            ):
+                return [
+                    (span.start_char + counted.start(g), span.start_char + counted.end(g),
+                     counted.group(g), found)
+                    for g, found in (("a", day), ("b", length))
+                ]  # fmt: skip
+        between = _BETWEEN_AMOUNTS.match(span.text)
+        if between is not None:
+            second = self.normaliser(between.group("b"), anchor, tense)
+            unit = between.group("b").split()[-1]
+            first = self.normaliser(f"{between.group('a')} {unit}", anchor, tense)
+            if (
+                first is not None
+                and second is not None
+                and first.type == second.type == "DURATION"
+                and first.value is not None
+                and second.value is not None
+            ):
+                return [
+                    (span.start_char + between.start(g), span.start_char + between.end(g),
+                     between.group(g), found)
+                    for g, found in (("a", first), ("b", second))
+                ]  # fmt: skip
         later = _LATER.match(span.text)
+        if (
+            later is None
+            and re.fullmatch(r"(?:a|an)\s+\w+", span.text, re.IGNORECASE)
+            and span.end < len(span.doc)
+            and span.doc[span.end].lower_ in _COUNTED_FROM
+        ):  # "a day" + "after the vote": the same duration, the adverb outside the span
+            later = re.match(r"(?P<a>.+)", span.text)
         if later is not None:
             # "A day earlier": the lexicon rejects a bare "a day" (a rate, "in a day"), but
             # before "earlier"/"later" it is the duration of one day
@@ -467,6 +727,17 @@ class TimeTagger:
             if found_later is not None and found_later.type == "DURATION":
                 end = span.start_char + later.end("a")
                 return [(span.start_char, end, later.group("a"), found_later)]
+        season = _SEASON_YEARS.search(span.text)
+        if season is not None and int(season.group("b")) == (int(season.group("a")) + 1) % 100:
+            # "the 2012-13 season": two years, not the 13th of March 2012
+            year = int(season.group("a"))
+            base = span.start_char
+            return [
+                (base + season.start("a"), base + season.end("a"), season.group("a"),
+                 Normalised(f"{year:04d}", "DATE", "year")),
+                (base + season.start("b"), base + season.end("b"), season.group("b"),
+                 Normalised(f"{year + 1:04d}", "DATE", "year")),
+            ]  # fmt: skip
         match = _RANGE.match(span.text)
         if match is None:
             return [(span.start_char, span.end_char, span.text)]
@@ -482,7 +753,8 @@ class TimeTagger:
         if day_only and re.fullmatch(r"[A-Za-z]+\.?\s+\d{1,2}", a.strip()):
             b_text = f"{a.split()[0]} {b.strip()}"  # "March 18-19": the 19th of March
         elif day_only and re.fullmatch(r"\d{4}", a.strip()):
-            b_text = f"{a.strip()[:2]}{b.strip()}"  # "2012-13": 2013
+            # not two consecutive years ("2012-13", read above): a month ("2012-03")
+            return [(span.start_char, span.end_char, span.text)]
         first = self.normaliser(a, anchor, tense)
         second = self.normaliser(b_text, anchor, tense)
         if (
@@ -548,18 +820,26 @@ class TimeTagger:
         times: list[dict[str, Any]] = []
         rates = _rates(doc)
         rate_bounds = {(r.start, r.end) for r in rates}
+        days = _trading_days(doc)
+        day_bounds = {(d.start, d.end) for d in days if d.text.lower() == "the day"}
         named: list[str] = []  # the calendar values named so far, for "that year"
         quarter: str | None = None  # the last quarter named, for "a year earlier"
-        for span in self.candidates(doc, rates):
+        for span in self.candidates(doc, rates, days):
             tense = clause_tense(span)
             before = doc[max(0, span.start - 3) : span.start].text.lower()
             if before in ("as soon as", "as early as"):
                 tense = FUTURE  # "could leave as soon as Tuesday"
+            elif _deadline(span):
+                tense = FUTURE
             elif tense == PAST and span.start > 0 and doc[span.start - 1].lower_ in FORWARD_MARKERS:
                 tense = None
             story = self._story_time(span, named[-4:], quarter)
             if (span.start, span.end) in rate_bounds:  # "a year" after an amount
                 story = Normalised(RATE_UNITS[span[1].lower_], "SET", span[1].lower_)
+            elif _someday(span, tense):
+                story = Normalised("FUTURE_REF", "DATE", "ref")
+            elif (span.start, span.end) in day_bounds:  # "stocks ended the day higher"
+                story = Normalised(anchor.isoformat() if anchor else None, "DATE", "day")
             parts = (
                 [(span.start_char, span.end_char, span.text, story)]
                 if story is not None
@@ -571,6 +851,7 @@ class TimeTagger:
                 found = fixed[0] if fixed else found
                 if found is None:
                     continue
+                found = _on_story_day(found, text[start:end], named, anchor, tense)
                 if found.value and _CALENDAR_VALUE.match(found.value):
                     named.append(found.value)
                     if "-Q" in found.value and story is None:

@@ -19,16 +19,20 @@ Rules, by the first that matches the cleaned phrase:
 2. sets ("every Thursday" -> XXXX-WXX-4, "Tuesday nights", "each July", "twice a year");
 3. weekdays, with an optional part of day ("Tuesday night") or date ("Saturday, April 25",
    whose year is the one where the date falls on that weekday), placed by tense;
-4. parts of deictic days ("yesterday afternoon", "mid-afternoon yesterday");
+4. parts of deictic days ("yesterday afternoon", "mid-afternoon yesterday"), and the document's
+   own day or week counted in a run ("later in the day", "a second consecutive day", "a fourth
+   week in a row");
 5. this/last/next week, weekend, month, year, quarter, season, decade;
 6. N units ago/earlier/later/from now;
 7. quarters and halves ("the third quarter", "first-half", "the last half of 1989");
 8. years, fiscal years, seasons of a year, decades and centuries ("in 2014", "the winter of
    1994", "the 1990s", "the 20th century"), "the year", "the end of the month", "the week of
    March 6", and the reported quarters of earnings news ("the year-earlier quarter");
-9. durations ("30-day", "the past three years", "several weeks", "2 1/2 years");
+9. durations ("30-day", "the past three years", "several weeks", "2 1/2 years"; quarters keep
+   their own unit, "the past two quarters" -> P2Q);
 10. months and days ("Feb. 14", "14 February 2014", "last April", "June last year");
-11. clock times ("5 p.m.", "noon Thursday"), on the day the phrase or the document gives;
+11. clock times ("5 p.m.", "noon Thursday"), on the day the phrase or the document gives (in
+    universal time with ``Z``: "16:08 UTC" -> ``T16:08Z``);
 12. dateparser on the phrase, for the rest.
 
 Spelled numbers of broadcast transcripts are written in digits first ("nineteen ninety-six"
@@ -138,6 +142,10 @@ _APPROX = re.compile(
     r"the following|the remaining|the final|the|coming|next|past|last|following|first|"
     r"remaining|each of the past|each of the last)\s+"
 )
+
+
+_UTC = re.compile(r"\b(?:UTC|GMT)\b", re.IGNORECASE)
+"""A clock time in universal time, written with ``Z`` in TIMEX3 (``2008-10-06T16:08Z``)."""
 
 
 @dataclass(frozen=True)
@@ -356,6 +364,19 @@ class Normaliser:
             The normalised expression (its value None when it cannot be resolved), or None
             when the phrase is not a time expression at all (an age, a bare number).
         """
+        found = self._normalise(text, anchor, tense)
+        if (
+            found is not None
+            and found.value is not None
+            and _UTC.search(text) is not None
+            and re.search(r"T\d\d:\d\d$", found.value)
+        ):  # "16:08 UTC": TimeML writes the zone of universal time as Z
+            return Normalised(f"{found.value}Z", found.type, found.granularity)
+        return found
+
+    def _normalise(
+        self, text: str, anchor: date | None, tense: str | None = None
+    ) -> Normalised | None:
         phrase = re.sub(r"^this coming\b", "coming", spell_digits(clean(text)))
         if not phrase:
             return None
@@ -369,6 +390,7 @@ class Normaliser:
         # "a quarter century" is 25 years, not a fiscal quarter
         phrase = re.sub(r"\b(?:a\s+)?quarter[\s-]+(?:of\s+a\s+)?century\b", "25 years", phrase)
         phrase = re.sub(r"^last year's (?:quarter|period)$", "the year-ago quarter", phrase)
+        phrase = re.sub(r"^(?:the\s+)?latest\s+period$", "the latest quarter", phrase)
         phrase = re.sub(r"^(this|last|next) year's\s+(first|second|third|fourth)[\s-]+"
                         r"(quarter|half)$", r"the \2 \3 \1 year", phrase)  # fmt: skip
         phrase = re.sub(r"^(?:its|their|his|her|our|a|this|that|the company's)\s+(?=\S*\s*"
@@ -378,6 +400,7 @@ class Normaliser:
             self._set,
             self._weekday,
             self._part_of_day,
+            self._the_day,
             self._relative_unit,
             self._ago,
             self._quarter,
@@ -479,6 +502,29 @@ class Normaliser:
         day = anchor + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day_word, 0))
         return Normalised(f"{day.isoformat()}T{PARTS_OF_DAY[part]}", "TIME", "part_of_day")
 
+    @staticmethod
+    def _the_day(phrase: str, anchor: date | None, tense: str | None) -> Normalised | None:
+        """The document's own day: "later in the day", "the end of the day", "(stocks ended)
+        the day", and a running count of days "today is the eighth day (of the strike)", "for
+        a second consecutive day". A count looking ahead ("his first day in office") is not
+        the document's day."""
+        ordinals = "|".join(w for w in ORDINAL_WORDS if w != "first")
+        match = re.fullmatch(
+            r"(?:(?:later|earlier|early|late)\s+in\s+|(?:the\s+)?(?:start|end|beginning|rest|"
+            r"remainder|close|middle)\s+of\s+)?the\s+day"
+            rf"|(?:(?:the|a)\s+)?(?:{ordinals}|\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|"
+            r"successive)\s+)?(day|week)(?:\s+in\s+a\s+row)?",
+            phrase,
+        )
+        if match is None or (tense == FUTURE and not phrase.endswith("the day")):
+            return None
+        unit = match.group(1) or "day"
+        if anchor is None:
+            return Normalised(None, "DATE", unit)
+        if unit == "week":  # "a fourth straight week": the document's week
+            return Normalised(iso_week(anchor), "DATE", "week")
+        return Normalised(anchor.isoformat(), "DATE", "day")
+
     def _weekday(self, phrase: str, anchor: date | None, tense: str | None) -> Normalised | None:
         match = re.fullmatch(
             r"(?:(last|next|this|past|previous|coming|early|late|mid)\s+)?"
@@ -558,12 +604,14 @@ class Normaliser:
             return Normalised(f"{anchor.year + step:04d}", "DATE", "year")
         if unit == "quarter":
             quarter = quarter_of(anchor) + step
-            if shift in (None, "latest", "same", "recent") and match.group(2) != "this":
+            if shift == "latest":  # the last quarter reported, whatever the tense
+                quarter = quarter_of(anchor) - 1
+            elif shift in (None, "same", "recent") and match.group(2) != "this":
                 quarter = quarter_of(anchor) - 1 if tense != FUTURE else quarter_of(anchor)
             year = anchor.year + (quarter - 1) // 4
             return Normalised(f"{year:04d}-Q{(quarter - 1) % 4 + 1}", "DATE", "quarter")
-        if unit in ("decade", "century") and shift == "past":
-            return None  # "the past decade" is a duration (P10Y)
+        if unit in ("decade", "century") and shift in ("past", "next", "coming"):
+            return None  # "the past decade", "the next decade" are durations (P10Y)
         if unit == "decade":
             return Normalised(f"{(anchor.year // 10 + step):03d}", "DATE", "decade")
         if unit == "century":
@@ -596,7 +644,7 @@ class Normaliser:
         match = re.fullmatch(
             r"(?:(?:more than|less than|about|nearly|almost|some|over|just|only|roughly|"
             r"around|at least)\s+)?"
-            r"(.+?)[\s-]+(day|week|month|year|decade|century|hour|minute)s?\s+"
+            r"(.+?)[\s-]+(day|week|month|year|decade|century|hour|minute)s?\s+(?:or\s+so\s+)?"
             r"(ago|earlier|before|later|after|from now|hence|previously|back|prior)",
             phrase,
         )
@@ -642,7 +690,8 @@ class Normaliser:
                       r"of\s+(?:\d{4}|the year|this year|last year|next year|the fiscal year))$",
                       "", body)  # fmt: skip
         body = re.sub(
-            r"\s+(?:more|additional|further|extra|trading|business|working|calendar)"
+            r"\s+(?:more|additional|further|extra|trading|business|working|calendar|consecutive|"
+            r"straight|successive)"
             r"(?=[\s-]+\w+$)",
             "",
             body,
@@ -691,14 +740,16 @@ class Normaliser:
         if half and count is not None:
             count += 0.5
         letter, is_time = UNITS[unit]
-        if unit == "quarter":
-            letter = "M"
-            count = count * 3 if count is not None else None
         if unit in UNIT_YEARS and count is not None:
             count *= UNIT_YEARS[unit]
         return Normalised(_duration_value(count, letter, is_time), "DURATION", unit)
 
     def _quarter(self, phrase: str, anchor: date | None, tense: str | None) -> Normalised | None:
+        halves = re.fullmatch(r"(?:the\s+)?(first|last|second)\s+two\s+quarters\s+of\s+"
+                              r"(?:fiscal\s+)?(1[0-9]{3}|20[0-9]{2})", phrase)  # fmt: skip
+        if halves is not None:  # "the first two quarters of 1990": its first half
+            half = 1 if halves.group(1) == "first" else 2
+            return Normalised(f"{halves.group(2)}-H{half}", "DATE", "half")
         match = re.fullmatch(
             r"(?:the\s+)?(?:(1[0-9]{3}|20[0-9]{2})\s+)?"
             r"(?:(fiscal|calendar|latest|year-earlier|year-ago)\s+)?"
@@ -1043,7 +1094,7 @@ nine months of 1997"."""
 
 _NOT_TIME = re.compile(
     r"(?:\d+|[a-z]+)[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old|aged?\s+\d+|^\d{1,3}$|^\d{5,}$|"
-    r"^\d+(?:\.\d+)?%|^\$|cents?$|^\d{1,3}(?:,\d{3})+$"
+    r"^\d+(?:\.\d+)?%|^\$|cents?$|^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|\bage of\b"
 )
 
 
@@ -1080,7 +1131,10 @@ def anaphoric(text: str, named: Sequence[str], quarter: str | None = None) -> No
     Returns:
         The value, or None when the phrase is not anaphoric or no reference is fine enough.
     """
-    match = _ANAPHORIC.fullmatch(strip_prepositions(clean(text)))
+    phrase = re.sub(r"^the (day|week|month|year) (?:before|previous|earlier)$", r"the previous \1",
+                    strip_prepositions(clean(text)))  # fmt: skip
+    phrase = re.sub(r"^the (day|week|month|year) after$", r"the following \1", phrase)
+    match = _ANAPHORIC.fullmatch(phrase)
     if match is None:
         return None
     which, unit = match.groups()
