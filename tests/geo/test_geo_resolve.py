@@ -230,3 +230,81 @@ def test_resolve_find_containers(
         (names.index(container[n][0]), container[n][1]) if n in container else None for n in names
     ]
     assert found == expected
+
+
+def test_resolve_town_and_county_read_where_both_can_be() -> None:
+    # Paris and Henry County both have namesakes in several states; only in Tennessee is
+    # the town inside the county.
+    text = (
+        "A Paris man was arrested on Sunday and is scheduled to appear in Henry County "
+        "General Sessions Court on Tuesday."
+    )
+    for target, point in (("Paris", (36.30, -88.33)), ("Henry County", (36.33, -88.32))):
+        lat, lon, country = reading_of(text, ("Paris", "Henry County"), target)
+        assert country == "USA" and haversine_km(lat, lon, *point) < 40, target
+
+
+def test_resolve_bare_county_name_reads_with_the_county() -> None:
+    # "DeKalb" after "DeKalb County" is the county (Georgia, beside Decatur), not the
+    # larger town of DeKalb, Illinois.
+    text = (
+        "The DeKalb County Commission will vote on a plan for land north of Decatur on "
+        "Tuesday. DeKalb police said traffic would be diverted."
+    )
+    names = ("DeKalb County", "DeKalb", "Decatur")
+    spans = [s for s in spans_of(text, *names) if text[s[0] : s[1]] in names]
+    # "DeKalb" also matches inside "DeKalb County": keep the longest span at each start.
+    spans = [s for s in spans if not any(o[0] == s[0] and o[1] > s[1] for o in spans)]
+    fields = geocode_spans(text, spans)
+    points = {text[s:e]: (f["lat"], f["lon"]) for (s, e), f in zip(spans, fields, strict=True)}
+    for name in names:
+        assert haversine_km(*points[name], 33.77, -84.26) < 40, name
+
+
+def test_resolve_bare_state_name_is_not_a_county_alias() -> None:
+    # "Indiana counties" names many counties, and Indiana is a state, not Indiana County.
+    text = "Boone County is near the middle of Indiana counties, the Indiana data show."
+    lat, lon, country = reading_of(text, ("Indiana",), "Indiana")
+    assert country == "USA" and haversine_km(lat, lon, 40.0, -86.25) < 100
+
+
+def test_resolve_capital_is_not_pulled_to_a_namesake_by_the_state() -> None:
+    # Pennsylvania and Texas in the story do not make the dateline Washington, Pa.
+    text = (
+        "WASHINGTON - The Army said on Monday that wiring at bases in Texas and Pennsylvania "
+        "would be inspected after two soldiers died."
+    )
+    lat, lon, _ = reading_of(text, ("WASHINGTON", "Texas", "Pennsylvania"), "WASHINGTON")
+    assert haversine_km(lat, lon, 38.90, -77.04) < 30
+
+
+def test_resolve_capital_namesake_written_with_its_state() -> None:
+    text = "The fair opens on Friday in Washington, Pa., south of Pittsburgh."
+    lat, lon, _ = reading_of(text, ("Washington", "Pa.", "Pittsburgh"), "Washington")
+    assert haversine_km(lat, lon, 40.17, -80.25) < 30
+
+
+def test_resolve_small_namesake_in_another_state_gives_way_to_the_article_town() -> None:
+    # The gazetteer has no Kirbyville in Missouri; the one in Texas is not this story's.
+    text = (
+        "BRANSON, Missouri - A Kirbyville man was hurt on Tuesday when his truck left the road "
+        "near Reeds Spring, the Taney County sheriff said. He was taken to a Branson hospital, "
+        "and Stone County deputies closed the road for two hours."
+    )
+    names = ("BRANSON", "Branson", "Missouri", "Kirbyville", "Reeds Spring", "Taney County",
+             "Stone County")  # fmt: skip
+    lat, lon, _ = reading_of(text, names, "Kirbyville")
+    assert haversine_km(lat, lon, 36.62, -93.14) < 40
+
+
+def test_resolve_unlisted_village_is_in_the_article_country() -> None:
+    # Liverpool is named most often, but the story is about Egypt: Nagrig, a village no
+    # gazetteer here lists, is placed at the Egyptian town of the story, not in England.
+    text = (
+        "CAIRO - Liverpool fans in Egypt cheered on Sunday. Liverpool, Liverpool and again "
+        "Liverpool were on every Egyptian lip, from Cairo to the village of Nagrig, where "
+        "Egyptian children play in red shirts. Egypt hopes Liverpool visits."
+    )
+    names = ("CAIRO", "Cairo", "Liverpool", "Egypt", "Egyptian", "Nagrig")
+    lat, lon, country = reading_of(text, names, "Nagrig")
+    assert country == "EGY" and haversine_km(lat, lon, 30.97, 30.87) < 161

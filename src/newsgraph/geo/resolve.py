@@ -20,6 +20,11 @@ each candidate a score:
 - **where the other names could be nearby**: the one-degree cells their readings lie in,
   each name's evidence spread by how likely each reading is, so that "Hanover" beside
   "White River Junction" (Vermont) is Hanover, New Hampshire, across the state line;
+- **which readings of the other names lie within about 30 km**: every plausible reading of
+  a name alike, however small beside its namesakes, so that "Paris" and "Henry County" are
+  the town and the county around it in Tennessee (``fine_cell_of``);
+- **bare county names**: "DeKalb" in an article that names "DeKalb County" is read with the
+  county (``county_aliases``);
 - **what the text says a place is in**: "Richmond, Virginia", "Cordova, Tennessee" and "the
   Palais des Nations in Geneva" are read inside the place written beside them
   (``find_containers``);
@@ -43,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from newsgraph.geo.gazetteer import Entry, Gazetteer, get_gazetteer, name_key
+from newsgraph.geo.gazetteer import Entry, Gazetteer, get_gazetteer, haversine_km, name_key
 from newsgraph.geo.tables import GeoTables, default_tables
 
 logger = logging.getLogger(__name__)
@@ -110,6 +115,22 @@ within about a degree of a city or county (``Context.near_cells``): beside "Whit
 Junction" (Vermont), "Hanover" is Hanover, New Hampshire, across the state line, which the
 admin1 evidence cannot see (dev: LGL +0.2 and GeoWebNews +0.1 points within 161 km)."""
 
+FINE_WEIGHT = 2.0
+"""Score per unit of ``log1p`` of the evidence that other names of the article could be
+within about 30 km of a town or county, each of their plausible readings alike: a town and
+the county it is in ("Paris" and "Henry County", Tennessee; "Richmond" and "Madison
+County", Kentucky). Dev: LGL +1.7 points within 161 km, GeoWebNews and TR-News unchanged
+(1.5 to 2.5 score the same)."""
+
+FINE_MIN_POPULATION = 10_000
+"""Towns smaller than this neither give nor take the quarter-degree evidence: hamlets are
+so many that two names of an article have namesake hamlets near each other by chance
+(Illinois has an Atlanta near a Washington)."""
+
+FINE_OFFSET = 10_000
+"""Added to quarter-degree cell numbers (``fine_cell_of``) to keep them apart from the
+one-degree cells in ``Context.near_cells``."""
+
 MIN_CELL_EVIDENCE = 0.01
 """Cells a name gives less evidence than this are left out of ``Context.near_cells``."""
 
@@ -162,6 +183,10 @@ class Candidate:
     kind: str
     main: bool = True
     capital: bool = False
+    capital_namesake: bool = False
+    """A town named like its country's capital (Washington, Pennsylvania): the name means the
+    capital so much more often that the article's state is no evidence for the town (dev:
+    LGL +0.2, TR-News +0.15 points)."""
     demotion: float = 0.0
     """Score taken off a US state named like a big city of its own ("New York",
     "Washington"), so that it is read as the city unless the article is in that state
@@ -410,9 +435,24 @@ class PlaceIndex:
                 # not Waco, whatever a transliteration table says.
                 continue
             kind = "county" if entry.feature_code == "ADM2" else "city"
-            capital = kind == "city" and self.capitals.get(entry.country) == name_key(entry.name)
-            found.append(Candidate(entry, kind, main=main, capital=capital))
+            named_so = kind == "city" and self.capitals.get(entry.country) == name_key(entry.name)
+            capital = named_so and self._is_capital(entry)
+            found.append(
+                Candidate(
+                    entry,
+                    kind,
+                    main=main,
+                    capital=capital,
+                    capital_namesake=named_so and not capital,
+                )
+            )
         return found
+
+    def _is_capital(self, entry: Entry) -> bool:
+        """Whether a city named like its country's capital is the capital itself, not one
+        of its namesakes there (Washington, D.C., not Washington, Pennsylvania)."""
+        capital = self.gazetteer.capital(entry.country)
+        return capital is not None and capital.geonames_id == entry.geonames_id
 
     def region_of(self, city: Entry, label: str) -> Entry | None:
         """The admin1 area around a city, at the mean position of its cities."""
@@ -458,12 +498,16 @@ def score(candidate: Candidate, context: Context) -> float:
     value -= candidate.demotion
     if entry.country:
         value += COUNTRY_CONTEXT_WEIGHT * context.share(entry.country)
+    if candidate.capital_namesake:
+        return value
     if candidate.kind in ("city", "county", "state") and entry.admin1:
         value += ADMIN1_CONTEXT_WEIGHT * context.admin1_share(entry.country, entry.admin1)
         near = context.near_admin1s.get((entry.country, entry.admin1), 0.0)
         value += NEAR_WEIGHT * math.log1p(near)
     if candidate.kind in ("city", "county") and entry.population < NEAR_CELL_MAX_POPULATION:
         value += NEAR_CELL_WEIGHT * math.log1p(context.near_cell(cell_of(entry)))
+        if candidate.kind == "county" or entry.population >= FINE_MIN_POPULATION:
+            value += FINE_WEIGHT * math.log1p(context.near_cell(fine_cell_of(entry)))
     return value
 
 
@@ -499,7 +543,38 @@ def best(candidates: Sequence[Candidate], context: Context) -> Candidate | None:
         and context.share(entry.country) == 0.0
     ):
         return None
+    if (
+        chosen.kind == "city"
+        and entry.population < SMALL_ELSEWHERE
+        and entry.admin1
+        and context.admin1_share(entry.country, entry.admin1) == 0.0
+        and context.near_admin1s.get((entry.country, entry.admin1), 0.0) == 0.0
+        and _main_area_share(context, entry.country) >= ELSEWHERE_SHARE
+    ):
+        return None
     return chosen
+
+
+SMALL_ELSEWHERE = 50_000
+"""A town smaller than this, in a state the article gives no evidence for while most of its
+places are in one other state of that country, is a namesake of a place the gazetteer
+lacks ("Logan" in a story from Greene County, Missouri, is not Logan, Pennsylvania): the
+article's main town is a better guess (see ``_focus``). Dev: GeoWebNews +0.15, LGL +0.1
+points."""
+
+ELSEWHERE_SHARE = 0.6
+"""How much of a country's admin1 evidence one area must hold for ``SMALL_ELSEWHERE``."""
+
+ELSEWHERE_EVIDENCE = 3.0
+"""How much admin1 evidence in the country (a state or county weighs 1, a town 0.5) the
+article needs before ``SMALL_ELSEWHERE`` applies."""
+
+
+def _main_area_share(context: Context, country: str) -> float:
+    """The share of a country's admin1 evidence held by its main area (0 with too little)."""
+    values = [v for (c, _), v in context.admin1s.items() if c == country]
+    total = sum(values)
+    return max(values) / total if values and total >= ELSEWHERE_EVIDENCE else 0.0
 
 
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<word>" + "|".join(sorted(REGION_WORDS)) + r")$")
@@ -547,9 +622,10 @@ def read_name(
         reading = _read_region(match.group("base"), match.group("word"), context, index)
         if reading is not None:
             return reading
-    if word is not None and key not in index.country_keys:
+    if word is not None and key not in index.country_keys and not _areas_of(key, word, index):
         # "the U.S. state of Ohio", "Israel's Southern District": a country followed by a
-        # region word is still the country.
+        # region word is still the country, and so is a state followed by a plural one
+        # ("Indiana counties" are Indiana's, not Indiana County, Pennsylvania).
         reading = _read_region(key, word, context, index)
         if reading is not None:
             return reading
@@ -557,6 +633,11 @@ def read_name(
     if chosen is not None:
         return Reading(chosen.entry, chosen.kind)
     return _read_inner(key, context, index)
+
+
+def _areas_of(key: str, word: str, index: PlaceIndex) -> bool:
+    """Whether "key word" names the parts of a US state ("Indiana counties")."""
+    return word.endswith("s") and key in index.state_keys
 
 
 def _read_inner(key: str, context: Context, index: PlaceIndex) -> Reading | None:
@@ -710,6 +791,21 @@ def _near_evidence(key: str, index: PlaceIndex) -> NearEvidence:
         if candidate.kind in ("city", "county"):
             cells[cell_of(entry)] += 10**value
     weight = 1.0 / math.sqrt(len(areas)) if areas else 0.0
+    # Where the name could be at all, each reading alike: "Henry County" and "Paris" can
+    # both be in Henry County, Tennessee, whatever the sizes of their other namesakes.
+    best_in: dict[str, float] = {}
+    for candidate, value in scored:
+        if candidate.kind in ("city", "county"):
+            country = candidate.entry.country
+            best_in[country] = max(best_in.get(country, value), value)
+    local = {
+        fine_cell_of(c.entry)
+        for c, value in scored
+        if (c.kind == "county" or (c.kind == "city" and c.entry.population >= FINE_MIN_POPULATION))
+        and value >= best_in[c.entry.country] - NEAR_PLAUSIBLE
+    }
+    around = {(lat + dy, lon + dx) for lat, lon in local for dy in (-1, 0, 1) for dx in (-1, 0, 1)}
+    anywhere = 1.0 / math.sqrt(len(local)) if local else 0.0
     total = sum(cells.values())
     near: defaultdict[tuple[int, int], float] = defaultdict(float)
     for (lat, lon), prior in cells.items():
@@ -719,7 +815,16 @@ def _near_evidence(key: str, index: PlaceIndex) -> NearEvidence:
             continue  # worth less than 0.01 points, and it would weigh every context copy
         for cell in [(lat + dy, lon + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]:
             near[cell] += prior / total
+    if anywhere > 0:
+        for cell in around:
+            near[cell] += anywhere
     return tuple((area, weight) for area in sorted(areas)), tuple(near.items())
+
+
+def fine_cell_of(entry: Entry) -> tuple[int, int]:
+    """The quarter-degree cell (about 28 by 20 km in the US) an entry lies in, numbered apart
+    from the one-degree cells of ``cell_of`` so that both live in ``Context.near_cells``."""
+    return FINE_OFFSET + math.floor(entry.lat * 4), FINE_OFFSET + math.floor(entry.lon * 4)
 
 
 def cell_of(entry: Entry) -> tuple[int, int]:
@@ -795,6 +900,9 @@ def resolve_toponyms(
 ) -> list[Reading | None]:
     """Resolve the places of one article together, each in the context of the others.
 
+    A bare name that the article also writes as a county ("DeKalb" beside "DeKalb County")
+    is read with the county (``county_aliases``, ``_read_alias``).
+
     Args:
         toponyms: The article's places.
         background: Evidence from outside the places (demonyms, actors, the dateline).
@@ -802,6 +910,95 @@ def resolve_toponyms(
     """
     index = index or get_index()
     background = background or Context()
+    aliases = county_aliases(toponyms, index)
+    if not aliases:
+        return _resolve_together(toponyms, background, index)
+    kept = [number for number in range(len(toponyms)) if number not in aliases]
+    position = {number: slot for slot, number in enumerate(kept)}
+    weights = [toponyms[number].weight for number in kept]
+    for number, county in aliases.items():
+        weights[position[county]] += toponyms[number].weight
+    work = []
+    for slot, number in enumerate(kept):
+        toponym = toponyms[number]
+        container = toponym.container
+        if container is not None:
+            container = position.get(aliases.get(container, container))
+        work.append(
+            Toponym(toponym.name, toponym.region_word, weights[slot], container, toponym.by_comma)
+        )
+    resolved = _resolve_together(work, background, index)
+    out: list[Reading | None] = [None] * len(toponyms)
+    for number, slot in position.items():
+        out[number] = resolved[slot]
+    for number, county in aliases.items():
+        out[number] = _read_alias(toponyms[number], resolved[position[county]], index)
+    return out
+
+
+ALIAS_KM = 40.0
+"""How far from its county's point a town of the county's name may be to be read as that
+town ("Madison" beside "Madison County"); otherwise the name is read as the county."""
+
+
+COUNTY_WORDS = frozenset({"county", "parish"})
+"""Region words after a name that make it one county ("Indiana counties" are many)."""
+
+
+def county_aliases(toponyms: Sequence[Toponym], index: PlaceIndex) -> dict[int, int]:
+    """Bare names the article also writes as a county: index of the name -> of the county.
+
+    Local news shortens "DeKalb County" to "DeKalb" once the county has been named; read
+    alone, the bare name goes to the largest namesake town (DeKalb, Illinois) and drags the
+    county with it. State and country names are never shortened counties ("Indiana" beside
+    "Indiana County"). Dev: LGL +0.4, GeoWebNews +0.15 points.
+    """
+    counties: dict[str, int] = {}
+    for number, toponym in enumerate(toponyms):
+        key = name_key(toponym.name)
+        if toponym.region_word in COUNTY_WORDS:
+            counties.setdefault(key, number)
+        match = _SUFFIX.match(key)
+        if match is not None and match.group("word") in COUNTY_WORDS:
+            counties.setdefault(match.group("base"), number)
+    out: dict[int, int] = {}
+    for number, toponym in enumerate(toponyms):
+        key = name_key(toponym.name)
+        county = counties.get(key, number)
+        if (
+            toponym.region_word is None
+            and county != number
+            and key not in index.state_keys
+            and key not in index.country_keys
+        ):
+            out[number] = county
+    return out
+
+
+def _read_alias(toponym: Toponym, county: Reading | None, index: PlaceIndex) -> Reading | None:
+    """A bare name read with its county: the town of that name near the county, else the
+    county itself."""
+    if county is None or county.kind != "county":
+        return county
+    entry = county.entry
+    towns = [
+        c
+        for c in index.candidates(name_key(toponym.name))
+        if c.kind == "city"
+        and c.entry.country == entry.country
+        and c.entry.admin1 == entry.admin1
+        and haversine_km(c.entry.lat, c.entry.lon, entry.lat, entry.lon) <= ALIAS_KM
+    ]
+    if towns:
+        town = max(towns, key=lambda c: c.entry.population)
+        return Reading(town.entry, town.kind)
+    return county
+
+
+def _resolve_together(
+    toponyms: Sequence[Toponym], background: Context, index: PlaceIndex
+) -> list[Reading | None]:
+    """``resolve_toponyms`` once the county aliases are folded in."""
     near = [candidate_areas(t, index) for t in toponyms]
     for part in near:
         background = add(background, part)
@@ -933,7 +1130,10 @@ def _focus(readings: Sequence[Reading | None], toponyms: Sequence[Toponym]) -> R
     position is far better approximated by that town than left empty. An article that
     names no town ("Bains and Grants Town" in a story about the Bahamas) still names its
     region or country, which is close for a small one and a guess no worse than none for
-    a large one.
+    a large one. The town is taken in the country the article names most (its towns,
+    regions, the country itself and its demonyms): a story about Egypt that names
+    Liverpool, the football club, more often than Cairo is still about Cairo (dev:
+    GeoWebNews +0.2 points).
     """
     areas: defaultdict[tuple[str, str], float] = defaultdict(float)
     for reading, toponym in zip(readings, toponyms, strict=True):
@@ -943,6 +1143,10 @@ def _focus(readings: Sequence[Reading | None], toponyms: Sequence[Toponym]) -> R
             and reading.kind in FOCUS_TIERS[0] + FOCUS_TIERS[1]
         ):
             areas[(reading.entry.country, reading.entry.admin1)] += toponym.weight
+    countries: defaultdict[str, float] = defaultdict(float)
+    for reading, toponym in zip(readings, toponyms, strict=True):
+        if reading is not None and reading.entry.country:
+            countries[reading.entry.country] += toponym.weight
     for kinds in FOCUS_TIERS:
         weights: defaultdict[Entry, float] = defaultdict(float)
         for reading, toponym in zip(readings, toponyms, strict=True):
@@ -952,7 +1156,11 @@ def _focus(readings: Sequence[Reading | None], toponyms: Sequence[Toponym]) -> R
             # The town of the article's main state: in a story that names "Va.",
             # "Gainesville" and "Centreville", a stray Stonewall, Mississippi, is not it.
             return Reading(
-                max(weights, key=lambda e: (areas[(e.country, e.admin1)], weights[e])), "focus"
+                max(
+                    weights,
+                    key=lambda e: (countries[e.country], areas[(e.country, e.admin1)], weights[e]),
+                ),
+                "focus",
             )
     return None
 
