@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ from newsgraph.actors.gazetteer import large_cities
 from newsgraph.model import Document
 
 pytestmark = pytest.mark.model
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _actor(document: Document, name: str) -> Any:
@@ -222,3 +225,12 @@ def test_actors_its_forces_are_the_speaking_countrys(nlp: Language) -> None:
     document = extract(text, nlp=nlp)
     forces = [a for a in document.actors if any(m.text == "its forces" for m in a.mentions)]
     assert len(forces) == 1 and forces[0].code == "UKRMIL"
+
+
+def test_actors_a_first_name_read_as_a_people_still_opens_a_name(nlp: Language) -> None:
+    # the recogniser reads "Roman" in "Roman Mrochko, the head of ..." as a people (NORP)
+    text = (SAMPLES / "kherson-shelling.txt").read_text(encoding="utf-8")
+    document = extract(text, nlp=nlp, published="2025-10-06")
+    mrochko = _actor(document, "Roman Mrochko")
+    assert mrochko.kind == "person"
+    assert any(q.speaker == mrochko.id for q in document.quotes)

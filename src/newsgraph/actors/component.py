@@ -591,11 +591,14 @@ class ActorFinder:
                 end < sent.end
                 and doc[end].is_title
                 and doc[end].pos_ == "PROPN"
-                and not doc[end].ent_type_
+                # a first name the recogniser read as a people ("Roman Mrochko", "German")
+                and doc[end].ent_type_ in ("", "NORP")
             ):
                 end += 1
             if end - start < 2 or end >= sent.end or doc[end].text != "," or start in taken:
                 continue
+            if all(doc[i].ent_type_ for i in range(start, end)):
+                continue  # a people's name throughout is no person's name
             window = doc[end + 1 : min(sent.end, end + 1 + APPOSITION_WINDOW)]
             if any(self.lex.title(t.text) for t in window if t.is_lower):
                 found.append(Span(doc, start, end, label="PERSON"))
