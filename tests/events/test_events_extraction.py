@@ -314,3 +314,15 @@ def test_events_every_fixture_converts_with_true_spans(
             for actor_id in (event.source, event.target, *event.participants):
                 assert actor_id is None or document.actor(actor_id) is not None
             assert event.place is None or document.place(event.place) is not None
+
+
+@pytest.mark.model
+def test_events_remarks_about_comment_are_not_events(nlp: Language) -> None:
+    for text in (
+        "The RSF did not respond to a request for comment.",
+        "The ministry did not immediately respond to requests for comment on Tuesday.",
+        "A spokesman declined to comment on the report.",
+    ):
+        assert _document(nlp, text).events == [], text
+    asked = _document(nlp, "Ukraine sent Germany a request for more air defence systems.")
+    assert [e.type for e in asked.events] == ["REQUEST"]

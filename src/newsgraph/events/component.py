@@ -291,7 +291,7 @@ class EventExtractor:
 
         "declined to comment", "refused to confirm" (011) and "rejected the accusations",
         "denied any involvement" (016) are remarks about talk, not rejections of a
-        proposal or demand.
+        proposal or demand; "a request for comment" is the reporter's, not an event.
         """
         row = trigger.row
         token = trigger.token
@@ -300,6 +300,15 @@ class EventExtractor:
             for c in token.children
         ):
             return True
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(
+                o.dep_ == "pobj" and self.cues.has("non_event_complement", o) for o in c.children
+            )
+            for c in token.children
+        ):
+            return True  # "did not respond to a request for comment": reporters asking
         return row.type == "REJECT" and any(
             c.dep_ in ("dobj", "nsubjpass") and self.cues.has("denial_object", c)
             for c in token.children
