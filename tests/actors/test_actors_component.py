@@ -234,3 +234,16 @@ def test_actors_a_first_name_read_as_a_people_still_opens_a_name(nlp: Language) 
     mrochko = _actor(document, "Roman Mrochko")
     assert mrochko.kind == "person"
     assert any(q.speaker == mrochko.id for q in document.quotes)
+
+
+def test_actors_a_role_of_another_country_beats_the_dateline(nlp: Language) -> None:
+    text = (
+        "WASHINGTON, Oct. 22 (Wire Service E) - The United States imposed new sanctions on "
+        "Russian oil companies on Wednesday, officials said.\n\nFormer President Dmitry "
+        "Medvedev, deputy chairman of Russia's Security Council, wrote on Telegram that the "
+        "United States had become an adversary of Russia."
+    )
+    document = extract(text, nlp=nlp, published="2025-10-22")
+    medvedev = _actor(document, "Dmitry Medvedev")
+    assert medvedev.country == "RUS" and medvedev.code.startswith("RUS")
+    assert {r.country for r in medvedev.roles} == {"RUS"}

@@ -1068,6 +1068,9 @@ class ActorFinder:
         if country is None or not (stated or country in named):
             return  # a dateline city the article does not tie to its country (Brussels summits)
         for person in persons:
+            # "Former President Dmitry Medvedev, deputy chairman of Russia's Security Council"
+            # in a story from Washington: a person another role ties to a country is of it
+            own = next((r.country for r in person.roles if r.country), None)
             for role in person.roles:
                 if (
                     role.country is None
@@ -1075,7 +1078,7 @@ class ActorFinder:
                     and role.sector in NATIONAL_SECTORS
                     and role.title not in GENERIC_TITLES
                 ):
-                    role.country = country
+                    role.country = own or country
 
     def _article_country_roles(
         self, actors: list[_Actor], persons: list[_Actor], place_spans: list[Span]

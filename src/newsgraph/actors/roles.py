@@ -229,6 +229,10 @@ def _role_in_window(tokens: Span, lex: ActorLexicons) -> RoleReading | None:
             org = org or org_row.name
         else:
             country = country or place_country(tail_text, lex)
+        owner = next((t.i for t in tail if t.lower_ in ("'s", "\u2019s")), None)
+        if country is None and org is None and owner is not None and owner > tail.start:
+            # "deputy chairman of Russia's Security Council": the owner's country
+            country = _qualifier(doc[tail.start : owner], lex)[0]
         end = tokens.end
     return RoleReading(
         row.title,
