@@ -326,3 +326,10 @@ def test_events_remarks_about_comment_are_not_events(nlp: Language) -> None:
         assert _document(nlp, text).events == [], text
     asked = _document(nlp, "Ukraine sent Germany a request for more air defence systems.")
     assert [e.type for e in asked.events] == ["REQUEST"]
+
+
+@pytest.mark.model
+def test_events_what_it_is_time_to_do_is_not_done(nlp: Language) -> None:
+    text = '"Now is the time to stop the killing and agree to a ceasefire," the minister said.'
+    document = _document(nlp, text)
+    assert document.events and all(e.factuality == "hypothetical" for e in document.events)

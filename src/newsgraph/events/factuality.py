@@ -202,6 +202,14 @@ def assess(trigger: Token, anchor: Token, cues: Cues) -> Assessment:
         if cues.has("speech_verb", token) and token.i != anchor.i:
             break
     for governor, child in governors(anchor):
+        if (
+            child.dep_ in ("acl", "relcl")
+            and governor.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and cues.has("hypothetical_governor", governor)
+        ):
+            # "now is the time to stop the killing", "a chance to end the war": wanted, not done
+            return Assessment(_stronger(value, "hypothetical"), conditional=conditional)
         if child.dep_ not in GOVERNED_DEPS and child.dep_ not in ("pobj", "prep"):
             continue
         if cues.has("negating_governor", governor):
