@@ -491,3 +491,259 @@ def test_nested_mode_keeps_a_cue_inside_a_reported_clause(nlp: Language) -> None
     finally:
         finder.nested = False
     assert cues == ["said", "showed"]
+
+
+# attributions after the quotation whose verb the parse or the lexicon misses
+
+
+@pytest.mark.model
+def test_inverted_attribution_with_a_participle_after_the_name(nlp: Language) -> None:
+    text = (
+        '"I am not going to call it a mistake, so forget about it," said retired general '
+        "Petro Carson, asked about his claims that he had been offered a command."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "I am not going to call it a mistake, so forget about it"
+    assert quote["speaker_text"] == "retired general Petro Carson"
+
+
+@pytest.mark.model
+def test_a_relative_clause_after_the_listener_is_no_reported_clause(nlp: Language) -> None:
+    text = (
+        '"Anyone claiming that the economy is collapsing is selling fiction," the president '
+        "told lawmakers in the chamber and viewers at home who could easily guess whom he meant."
+    )
+    quote = _with_cue(nlp, text, "told")
+    assert quote["text"] == "Anyone claiming that the economy is collapsing is selling fiction"
+    assert quote["speaker_text"] == "the president"
+
+
+@pytest.mark.model
+def test_a_verb_no_lexicon_holds_attributes_an_utterance(nlp: Language) -> None:
+    text = (
+        '"We are not going anywhere," Kovalenko shot back when reporters asked about the '
+        "evacuation order."
+    )
+    quote = _with_cue(nlp, text, "shot")
+    assert quote["text"] == "We are not going anywhere"
+    assert quote["speaker_text"] == "Kovalenko"
+
+
+@pytest.mark.model
+def test_an_inverted_verb_no_lexicon_holds_attributes_an_exclamation(nlp: Language) -> None:
+    text = '"This is a great day for the city!" beamed Mayor Anna Petrova.'
+    quote = _with_cue(nlp, text, "beamed")
+    assert quote["text"] == "This is a great day for the city!"
+    assert quote["speaker_text"] == "Mayor Anna Petrova"
+
+
+@pytest.mark.model
+def test_a_thing_that_acts_after_a_quotation_is_no_speaker(nlp: Language) -> None:
+    text = (
+        'As the count ended - "We did it, we really did it!" - the balloons dropped from the '
+        "ceiling."
+    )
+    assert not any(q["speaker_text"] == "the balloons" for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+def test_a_new_sentence_after_a_question_is_no_attribution(nlp: Language) -> None:
+    text = (
+        '"Was the plan ever going to work?" Nega asked. "Or was it a gamble?" Nega put the '
+        "report down and left the room."
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote["cue"] == "asked"
+    assert _pieces(text, quote) == ["Was the plan ever going to work?", "Or was it a gamble?"]
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_with_a_relative_clause_is_no_quotation(nlp: Language) -> None:
+    text = (
+        '"Radical reform," which some lawmakers want the government to adopt, was the theme '
+        "of the congress."
+    )
+    assert not any(q["kind"] == "direct" for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+def test_a_participle_after_an_introduced_quotation_reports_its_own_clause(
+    nlp: Language,
+) -> None:
+    text = (
+        'Peabody said: "The company was highly successful when it became independent," '
+        "adding that its value quadrupled in a year."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["text"] == "The company was highly successful when it became independent"
+    added = _with_cue(nlp, text, "adding")
+    assert added["text"] == "its value quadrupled in a year"
+
+
+# speakers the parse leaves without a subject
+
+
+@pytest.mark.model
+def test_the_passive_subject_of_a_prompt_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "But the session was so calm that Mayor Ilona Varga was prompted to say, "
+        '"So far, I cannot believe how civil this council has been."'
+    )
+    quote = _with_cue(nlp, text, "say")
+    assert quote["speaker_text"] == "Mayor Ilona Varga"
+
+
+@pytest.mark.model
+def test_a_verb_introducing_whole_sentences_beats_the_next_sentence_verb(
+    nlp: Language,
+) -> None:
+    text = (
+        "Asked whether she had been threatened, Kovacs confirmed she had been and said, "
+        '"The city has a serious problem with intimidation." The mayor then recalled an '
+        "incident at the town hall."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["text"] == "The city has a serious problem with intimidation."
+    assert quote["speaker_text"] == "Kovacs"
+
+
+@pytest.mark.model
+def test_the_name_before_an_aside_speaks_for_a_verb_without_subject(nlp: Language) -> None:
+    text = (
+        'Kovacs, exasperated, famously responded: "What difference does it make at this '
+        'point?" Her critics cited it for years.'
+    )
+    quote = _with_cue(nlp, text, "responded")
+    assert quote["speaker_text"] == "Kovacs"
+
+
+# quoted words inside a reported clause
+
+
+@pytest.mark.model
+def test_a_clause_with_quoted_words_stays_one_indirect_statement(nlp: Language) -> None:
+    text = 'Governor Rudenko said he had "made a lot of hard choices in very difficult months."'
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "indirect"
+    assert quote["text"].startswith('he had "made a lot of hard choices')
+
+
+@pytest.mark.model
+def test_a_naming_in_quoted_words_is_a_direct_quote_of_them(nlp: Language) -> None:
+    text = (
+        'Opposition leader Salome Varga called the detentions "an act of revenge against free '
+        'people."'
+    )
+    quote = _with_cue(nlp, text, "called")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "an act of revenge against free people"
+
+
+@pytest.mark.model
+def test_a_signature_line_under_a_quotation_names_its_speaker(nlp: Language) -> None:
+    text = (
+        "Claims from the campaign trail, checked.\n\n"
+        '"We will rebuild every bridge in the region before the winter comes."\n\n'
+        "- Ihor Terekhov.\n\n"
+        "The claim is hard to check: the budget has not been published."
+    )
+    quote = _with_cue(nlp, text, "-")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We will rebuild every bridge in the region before the winter comes."
+    assert quote["speaker_text"] == "Ihor Terekhov"
+
+
+@pytest.mark.model
+def test_an_inverted_verb_names_a_possessive_publication(nlp: Language) -> None:
+    text = '"Drivers should leave their cars at home," opined Kyiv\'s Morning Herald.'
+    quote = _with_cue(nlp, text, "opined")
+    assert quote["text"] == "Drivers should leave their cars at home"
+    assert quote["speaker_text"] == "Kyiv's Morning Herald"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Some residents wondered whether the shelter would open in time for the winter.",
+            "wondered",
+            "whether the shelter would open in time for the winter",
+        ),
+        (
+            "The mayor lamented that the bridge would not be ready before the spring floods.",
+            "lamented",
+            "the bridge would not be ready before the spring floods",
+        ),
+    ],
+)
+def test_verbs_of_musing_and_regret_report_a_clause(
+    nlp: Language, text: str, cue: str, content: str
+) -> None:
+    assert _with_cue(nlp, text, cue)["text"] == content
+
+
+@pytest.mark.model
+def test_a_verb_after_and_carries_on_the_writer_sentence(nlp: Language) -> None:
+    text = (
+        'He also railed against the plant closure - "I love this town," he said, "I will never '
+        'forget it" - and vowed to impose a tariff on imports.'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == ["I love this town", "I will never forget it"]
+    assert not any(q["kind"] == "direct" and q["cue"] == "vowed" for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+def test_a_relative_aside_after_a_quotation_does_not_cut_a_split_quote(nlp: Language) -> None:
+    text = (
+        '"The party is in good shape no matter who wins the capital," said Tad Moran, a senior '
+        'adviser to the campaign. "We could win enough seats to catch up all the way through '
+        'the south," which votes in June.'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert len(quote["segments"]) == 2
+    assert _pieces(text, quote)[1].startswith("We could win enough seats")
+
+
+@pytest.mark.model
+def test_an_adverbial_clause_after_the_verb_is_not_what_was_said(nlp: Language) -> None:
+    text = '"He didn\'t declare the money," she said as some wearing party shirts booed.'
+    quote = _with_cue(nlp, text, "said")
+    assert quote["text"] == "He didn't declare the money"
+    assert quote["speaker_text"] == "she"
+
+
+@pytest.mark.model
+def test_a_short_exclamation_before_its_attribution_is_speech(nlp: Language) -> None:
+    text = '"Shame on you!" she wrote on Facebook after the vote.'
+    quote = _with_cue(nlp, text, "wrote")
+    assert quote["text"] == "Shame on you!"
+
+
+@pytest.mark.model
+def test_a_long_title_inside_the_attribution_does_not_cut_a_split_quote(nlp: Language) -> None:
+    text = (
+        '"Of course we are going to publish our tax returns," Kovacs said during an interview on '
+        'the "State of the Nation Today" programme on Sunday. "There is nothing to hide."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "Of course we are going to publish our tax returns",
+        "There is nothing to hide.",
+    ]
+
+
+@pytest.mark.model
+def test_a_colon_after_a_verb_introduces_a_quote_the_parse_made_the_root(
+    nlp: Language,
+) -> None:
+    text = (
+        "In a radio interview later that day, Kovacs went even further: "
+        '"If he goes forward and loses, it\'s the end of his career."'
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q["kind"] == "direct"]
+    assert quote["text"] == "If he goes forward and loses, it's the end of his career."
+    assert quote["speaker_text"] == "Kovacs"
+    assert quote["cue"] == "went"

@@ -6,11 +6,11 @@ written and the speaker's actor id. ``model/convert.py`` turns them into ``Quote
 
 The passes, in order: quote regions with a cue beside them become direct quotes
 (``direct.py``); reporting cues over the dependency parse give indirect statements
-(``indirect.py``), and a reported clause made mostly of quoted words becomes a direct quote of
-those words ("called the detentions "an act of revenge""); a cue inside another statement's
-content is part of what that speaker said, not a statement of its own (``nested`` keeps it);
-quoted words with neither (scare quotes, titles) are not statements. Speakers are then
-resolved to actors in text order (``speakers.py``).
+(``indirect.py``), and a naming made mostly of quoted words (a reported clause made only of
+them) becomes a direct quote of those words ("called the detentions "an act of revenge""); a
+cue inside another statement's content is part of what that speaker said, not a statement of
+its own (``nested`` keeps it); quoted words with neither (scare quotes, titles) are not
+statements. Speakers are then resolved to actors in text order (``speakers.py``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from newsgraph.quotes.statement import Statement, TokenIndex, char_bounds, subje
 logger = logging.getLogger(__name__)
 
 FRAGMENT_SHARE = 0.75
-"""A reported clause whose words are at least this share quoted is a direct quote of them."""
+"""A naming whose words are at least this share quoted is a direct quote of them (a reported
+clause only when all its words are)."""
 FRAGMENT_MIN_WORDS = 4
 """Fewer quoted words than this are a scare quote inside a paraphrase, not a quotation."""
 DUPLICATE_SHARE = 0.5
@@ -105,7 +106,7 @@ class QuoteFinder:
         indirect = [s for s in indirect if not _repeats(s, direct)]
         if not self.nested:
             indirect = _without_nested(doc, indirect)
-        _promote_fragments(text, indirect, leftover)
+        _promote_fragments(doc, text, indirect, leftover, self.lexicon)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -222,10 +223,21 @@ def _without_nested(doc: Doc, indirect: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _promote_fragments(text: str, indirect: list[Statement], leftover: list[Region]) -> None:
-    """Make a reported clause that is nearly all quoted words a direct quote of those words
-    ("called the detentions "an act of revenge against free people"")."""
+def _promote_fragments(
+    doc: Doc, text: str, indirect: list[Statement], leftover: list[Region], lexicon: QuoteLexicon
+) -> None:
+    """Make a naming that is nearly all quoted words, or a reported clause that is all quoted
+    words, a direct quote of those words ("called the detentions "an act of revenge against
+    free people"").
+
+    A reported clause with some words of the writer's in it ("said he had "made a lot of
+    money in down markets"") mixes them with the speaker's and stays one indirect statement,
+    its content the whole clause. PolNeAR annotates such clauses so too (on train docs,
+    promoting them to their quoted words matched no annotation and lost 5 that the whole
+    clause matches).
+    """
     for statement in indirect:
+        share = FRAGMENT_SHARE if _names(doc, statement, lexicon) else 1.0
         span = (statement.start, statement.end)
         inside = [
             (max(seg[0], span[0]), min(seg[1], span[1]))
@@ -237,9 +249,21 @@ def _promote_fragments(text: str, indirect: list[Statement], leftover: list[Regi
             continue
         quoted = sum(len(text[start:end].split()) for start, end in inside)
         total = len(text[span[0] : span[1]].split())
-        if quoted >= FRAGMENT_MIN_WORDS and quoted / max(1, total) >= FRAGMENT_SHARE:
+        if quoted >= FRAGMENT_MIN_WORDS and quoted / max(1, total) >= share:
             statement.kind = "direct"
             statement.segments = inside
+
+
+def _names(doc: Doc, statement: Statement, lexicon: QuoteLexicon) -> bool:
+    """Whether a statement's cue is a verb of naming used as one ("called X "Y"", not
+    "called for ..." nor a verb with a clause of its own)."""
+    if statement.cue is None:
+        return False
+    cue = doc[statement.cue[0]]
+    row = lexicon.verbs.get(cue.lower_)
+    if row is None or "naming" not in row.frames:
+        return False
+    return not any(child.dep_ == "ccomp" for child in cue.children)
 
 
 def _documents_to_owners(doc: Doc, statements: list[Statement], lexicon: QuoteLexicon) -> None:

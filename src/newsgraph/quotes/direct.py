@@ -8,7 +8,9 @@ the opening mark repeated on each and the closing mark only on the last, is one 
 
 A region becomes a statement when a reporting verb stands right after it (``," he said``,
 ``," said Kim``) or right before it (``Kim said: "``, ``She continued, "``, ``According to
-Kim, "``, ``As Kim put it: "``, a digest's bare ``- Kim: "``). A second region of a split
+Kim, "``, ``As Kim put it: "``, a digest's bare ``- Kim: "``), or a verb no lexicon holds
+follows an utterance with a speaker for its subject (``"No!" beamed Kim``), or a signature
+line follows it (``- Jane Roe.``). A second region of a split
 quote (``"...," he said. "..."``, also when the attribution names a title in quote marks or a
 sentence of the writer's comes between), and a
 whole-paragraph quote that carries on the previous paragraph's quotation, join the statement
@@ -27,7 +29,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.lexicon import QuoteLexicon
-from newsgraph.quotes.statement import Statement, TokenIndex, range_root, subject_of
+from newsgraph.quotes.statement import (
+    RELATIVE_WORDS,
+    SUBJECT_DEPS,
+    Statement,
+    TokenIndex,
+    range_root,
+    subject_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -78,12 +87,28 @@ LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 SPEAKER_VOICE = re.compile(r"\b(?:I|I'm|I've|we|We|we're|We're|you|You|my|My|our|Our)\b")
 """First- and second-person words: a paragraph with them after a transcript turn is the
 speaker's, not the writer's."""
+MAX_CLAUSE_GAP = 4
+"""Tokens allowed between a verb and the clause it reports ("told reporters on Monday
+that")."""
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
+"""Tags of a verb that inverts an attribution (""...," said Kim"); a participle right after
+the marks ("adding that ...") reports a clause of its own."""
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
+REPORT_MARKS = frozenset({"that", "if", "whether"})
+"""Complementisers of a reported clause; "as", "because", "when" open adverbial ones."""
+CLAUSE_MARKERS = frozenset({"mark", "aux", "auxpass"})
+"""Dependents that make a clause finite when the parse gives it no subject ("indicated 13
+security personnel would be ...")."""
 MIN_SPEECH_WORDS = 4
 """Quoted words from this many on are speech next to a verb, whatever the punctuation."""
 SENTENCE_END = frozenset({".", "!", "?"})
 SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 """A sentence ending inside quoted words, with more words after it."""
 DASHES = ("\u2015", "\u2014", "--")
+SIGNATURE_DASHES = (*DASHES, "\u2013", "-")
+"""Dashes that open a signature line under a quotation ("- Jane Roe.")."""
+MAX_SIGNATURE_WORDS = 12
 """Dashes that sign a quotation with a name (reader comments, embedded posts)."""
 VERB_POS = frozenset({"VERB"})
 CLAUSE_OPENERS = frozenset({"ADP", "SCONJ", "CCONJ"})
@@ -361,8 +386,12 @@ def cue_after(
         dash = index.containing(region.close_end + len(rest) - len(stripped))
         if _name_follows(doc, dash + 1):
             return doc[dash], _clause_end(doc, dash, limit, region.paragraph_end)
+    if not rest.strip() and limit >= region.paragraph_end:
+        signature = _signature_line(doc, index, region.paragraph_end)
+        if signature is not None:
+            return signature, -1
     i = index.at_or_after(region.close_end)
-    words = 0
+    words = conjoined = 0
     while i < len(doc) and doc[i].idx < limit:
         token = doc[i]
         if token.is_punct or token.is_space:
@@ -373,20 +402,75 @@ def cue_after(
             i += 1
             continue
         if is_cue_verb(token, lexicon):
-            if any(_own_clause(token, c, limit) for c in token.children):
+            if conjoined and words == conjoined:
+                return None  # ""...," he said, "..." - and vowed to ...": the writer's verb
+            inverted = (
+                not words and token.tag_ in FINITE_TAGS and not _ends_sentence(index.text, region)
+            )
+            if not inverted and any(_own_clause(token, c, limit) for c in token.children):
                 return None
             if _introduces_next(index.text, region, token, limit):
                 return None
             return token, _clause_end(doc, i, limit, region.paragraph_end)
         if words >= MAX_WORDS_BEFORE_CUE:
             return None
+        if _speech_verb(index.text, region, token, words, lexicon):
+            return token, _clause_end(doc, i, limit, region.paragraph_end)
         if token.pos_ in VERB_POS and not _describes_speaker(token, region.close_end):
             return None
+        if not words and token.lower_ in RELATIVE_WORDS:
+            return None  # ""radical Islam," which some want leaders to use": no attribution
         if not words and token.pos_ in CLAUSE_OPENERS and _ends_sentence(index.text, region):
             return None  # "... kidding." To which she said, "...": a new sentence
+        if words == conjoined and token.pos_ == "CCONJ":
+            conjoined += 1
         words += 1
         i += 1
     return None
+
+
+def _speech_verb(text: str, region: Region, verb: Token, words: int, lexicon: QuoteLexicon) -> bool:
+    """Whether a verb no lexicon holds reports the quotation before it (""This is
+    fantastic!" beamed Hartley", ""...," Bennett shot back with a laugh"): the quoted words
+    are set off as an utterance (a comma, question or exclamation mark at their end), and the
+    verb is the finite main verb of the writer's sentence with its subject, a name or a
+    pronoun, right before it or right after it. Writers vary the verb of an attribution
+    freely; the punctuation and word order say it is one."""
+    if verb.pos_ not in VERB_POS or verb.tag_ not in FINITE_TAGS or verb.dep_ != "ROOT":
+        return False
+    if words > MAX_NAME_TOKENS or not _utterance(text, region):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.i > verb.i]
+    if len(subjects) != 1 or objects:
+        return False  # "Nega put his house up for sale": a sentence of the writer's own
+    subject = subjects[0]
+    if not _can_speak(subject, lexicon):
+        return False
+    if words:
+        before = subject.idx >= region.close_end and subject.i < verb.i
+        return before and subject.left_edge.idx >= region.close_end
+    return subject.i > verb.i
+
+
+def _can_speak(subject: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether a subject names someone who can speak: a personal pronoun, a name, or a
+    noun of the speaker lexicon ("a Democratic staffer"), not a thing ("the balloons")."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in SPEAKING_PRONOUNS
+    if subject.pos_ == "PROPN" or subject.ent_type_ in LABEL_ENTITIES:
+        return True
+    return subject.lower_ in lexicon.person_nouns or subject.lemma_ in lexicon.person_nouns
+
+
+def _utterance(text: str, region: Region) -> bool:
+    """Whether quoted words end as a spoken utterance does before its attribution: a comma
+    (inside or right after the marks), a question or an exclamation mark."""
+    end = region.segments[-1][1]
+    if text[end - 1] in "?!":
+        return True
+    inside_end = text[end : region.close_end]
+    return "," in inside_end or text[region.close_end : region.close_end + 1] == ","
 
 
 def _introduces_next(text: str, region: Region, verb: Token, limit: int) -> bool:
@@ -423,18 +507,65 @@ def _ends_sentence(text: str, region: Region) -> bool:
 
 
 def _own_clause(verb: Token, child: Token, limit: int) -> bool:
-    """Whether a verb after a closing mark reports a clause of its own ("..." She said the
-    Commission would ...): a clausal complement that starts right after it, before any
-    comma (", after he admitted ..." is a misparsed adverbial) and before the next
-    quotation opens (one the verb introduces: "... Sanders said, including, "...")."""
+    """Whether a verb after a closing mark and its subject reports a clause of its own
+    ("..." She said the Commission would ...): a finite clausal complement (with a subject,
+    "that" or an auxiliary) that starts within a few words of it, before any comma (", after
+    he admitted ..." is a misparsed adverbial) and before the next quotation opens (one the
+    verb introduces: "... Sanders said, including, "..."). A clause whose subject is a
+    relative pronoun ("told the lawmakers ... who could guess ...") or that is not finite
+    ("said in a statement issued ...") is a misparsed modifier. An inverted attribution
+    (""...," said Kim, a confidant who ...") never reports a clause: the caller skips the
+    test for it."""
     if child.dep_ != "ccomp" or child.i < verb.i or child.idx >= limit:
         return False
+    if child.left_edge.i - verb.i > MAX_CLAUSE_GAP:
+        return False
+    children = list(child.children)
+    if any(
+        c.dep_ in CLAUSE_SUBJECTS and c.lower_ in RELATIVE_WORDS and c.i > verb.i for c in children
+    ):
+        return False
+    if not any(c.dep_ in CLAUSE_SUBJECTS or c.dep_ in CLAUSE_MARKERS for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ not in REPORT_MARKS for c in children):
+        return False  # "he said as some booed": an adverbial clause, not what he said
     return not any(t.text == "," for t in verb.doc[verb.i + 1 : child.left_edge.i])
 
 
 def is_dash(token: Token) -> bool:
-    """Tell whether a cue token is a signature dash (possibly glued to the closing mark)."""
-    return any(d in token.text for d in DASHES) and not any(c.isalnum() for c in token.text)
+    """Tell whether a cue token is a signature dash (possibly glued to the closing mark), or
+    the hyphen of a signature line (``_signature_line``)."""
+    if any(c.isalnum() for c in token.text):
+        return False
+    if any(d in token.text for d in DASHES):
+        return True
+    return token.text in SIGNATURE_DASHES and _line_start(token)
+
+
+def _line_start(token: Token) -> bool:
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    return not text[start : token.idx].strip()
+
+
+def _signature_line(doc: Doc, index: TokenIndex, paragraph_end: int) -> Token | None:
+    """The dash of a signature line after a quotation that ends its paragraph, the style of
+    fact checks and quote roundups: ""..."" then a line "- Jane Roe." or "-Jane Roe, in a
+    speech." The dash is the cue and the name the speaker."""
+    text = index.text
+    start = paragraph_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if not text.startswith(SIGNATURE_DASHES, start):
+        return None
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if len(text[start:line_end].split()) > MAX_SIGNATURE_WORDS:
+        return None
+    dash = index.containing(start)
+    if dash >= len(doc) or any(c.isalnum() for c in doc[dash].text):
+        return None
+    return doc[dash] if _name_follows(doc, dash + 1) else None
 
 
 def _name_follows(doc: Doc, i: int) -> bool:
@@ -457,6 +588,9 @@ def _clause_end(doc: Doc, i: int, limit: int, paragraph_end: int) -> int:
             if doc[close - 1].text in SENTENCE_END:
                 return doc[close].idx + len(doc[close].text)
             i = close
+            # the next region was this title ("on CNN's "State of the Union" Sunday."); a
+            # quotation after it is met as a quote mark here
+            limit = max(limit, paragraph_end)
         elif token.idx >= limit:
             return -1
         i += 1
@@ -468,7 +602,7 @@ def _title_close(doc: Doc, i: int, paragraph_end: int) -> int | None:
     "Fox and Friends.""): a few capitalised words with no verb. None when the marks open a
     quotation instead."""
     words = 0
-    for j in range(i + 1, min(len(doc), i + 2 + MIN_SPEECH_WORDS)):
+    for j in range(i + 1, min(len(doc), i + 2 + MAX_TITLE_WORDS)):
         token = doc[j]
         if token.idx >= paragraph_end:
             return None
@@ -503,8 +637,12 @@ def direct_speaker(
         root = range_root(doc, cue.i + 1, end)
         return (root.i if root else None), (cue.i + 1, end)
     subject = subject_of(cue, avoid=inside)
+    if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("DATE", "TIME"):
+        subject = None  # "... who spoke anonymously said Wednesday, "..."": a misparse
     if subject is None:
         subject = _previous_subject(cue, inside)
+    if subject is None:
+        subject = _prompted_speaker(cue, inside)
     if subject is None and _as_put_it(cue):
         subject = _as_speaker(doc, cue)
     if not after:
@@ -529,10 +667,45 @@ def direct_speaker(
         if token.is_punct:
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON"):
-            while token.head.i != token.i and token.dep_ in ("compound", "flat"):
-                token = token.head
-            return token.i, None
+            return _name_end(token).i, None
     return None, None
+
+
+def _name_end(token: Token) -> Token:
+    """The head of the name that starts at ``token`` after an inverted verb (""...," said
+    Oversight ranking Democrat Elijah Cummings", "said retired neurosurgeon Ben Carson"):
+    the last noun before the words stop being a name's titles and modifiers. The parse of
+    such a phrase is often broken, so its word classes are read rather than its tree."""
+    if token.pos_ == "PRON":
+        return token
+    last = token
+    doc = token.doc
+    for following in doc[token.i + 1 : token.i + MAX_NAME_TOKENS + 1]:
+        title = (
+            following.tag_ in ("VBG", "VBN", "POS") or following.lower_ in ("'s", "\u2019s")
+        ) and following.i + 1 < len(doc)
+        if title and doc[following.i + 1].pos_ not in ("PROPN", "NOUN"):
+            title = False  # "ranking Democrat Elijah Cummings", "Ohio's Plain Dealer"
+        if following.pos_ not in ("PROPN", "NOUN", "ADJ") and not title:
+            break
+        if following.pos_ in ("PROPN", "NOUN"):
+            last = following
+    if last.i == token.i:
+        while token.head.i != token.i and token.dep_ in ("compound", "flat"):
+            token = token.head
+        return token
+    return last
+
+
+def _prompted_speaker(cue: Token, inside: Callable[[int], bool]) -> Token | None:
+    """The passive subject of the verb a cue completes ("Mr. Trump was prompted to say,
+    "..."", "she was asked to explain: "...""): the one made to speak is the speaker."""
+    if cue.dep_ != "xcomp" or cue.head.i == cue.i:
+        return None
+    for child in cue.head.children:
+        if child.dep_ in ("nsubjpass", "csubjpass") and not inside(child.i):
+            return child
+    return None
 
 
 def _shares_subject(region: Region, cue: Token, subject: Token) -> bool:
@@ -599,8 +772,10 @@ def _previous_subject(cue: Token, inside: Callable[[int], bool]) -> Token | None
 def _name_before(doc: Doc, cue: Token) -> int | None:
     """The name right before a verb the parse left without a subject ("In a statement, her
     adviser, Jake Sullivan, said: "..."", "Rep. Jane Roe (D-Ohio) said "..."", where the name
-    hangs as an apposition elsewhere)."""
+    hangs as an apposition elsewhere; "Clinton, exasperated, famously responded: ")."""
     j = cue.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV" and cue.i - j <= 2:
+        j -= 1
     if j >= 0 and doc[j].text == ")":
         while j >= 0 and doc[j].text != "(" and cue.i - j <= MAX_NAME_TOKENS:
             j -= 1
@@ -609,6 +784,26 @@ def _name_before(doc: Doc, cue: Token) -> int | None:
         j -= 1
     if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES:
         return j
+    if j + 1 < cue.i and doc[j + 1].text == ",":
+        return _name_before_aside(doc, j)
+    return None
+
+
+def _name_before_aside(doc: Doc, j: int) -> int | None:
+    """The name before an apposition that ends at token ``j`` ("Col. Steven Warren, a
+    military spokesman in Baghdad, said"): the words back to the previous comma describe
+    the name before that comma."""
+    for k in range(j, max(-1, j - MAX_WORDS_BEFORE_CUE), -1):
+        token = doc[k]
+        if token.text in SENTENCE_END or QUOTE_MARKS.fullmatch(token.text):
+            return None
+        if token.text == ",":
+            name = k - 1
+            if k == j or name < 0:
+                return None
+            if doc[name].pos_ == "PROPN" and doc[name].ent_type_ in LABEL_ENTITIES:
+                return name
+            return None
     return None
 
 
@@ -727,6 +922,8 @@ def cue_colon(doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon
     if cues:
         return cues[-1]
     root = sentence.root
+    if root.i >= colon:
+        root = doc[colon].head  # "She went on: "It's like ..."": the parse roots the quote
     if root.i < colon and root.pos_ in ("VERB", "AUX") and subject_of(root) is not None:
         return root
     return None
@@ -758,6 +955,14 @@ def attribute_regions(
         previous = statements[-1] if statements else None
         floor = _floor(index.text, region, regions[k - 1] if k else None)
         found = cue_after(doc, index, region, limit, lexicon)
+        if (
+            found is not None
+            and _introduced(index.text, region)
+            and cue_before(doc, index, region, floor, lexicon) is not None
+        ):
+            # "Hayek said, "... overlook." The star then recalled ...": the verb that
+            # introduces whole sentences of speech is their cue, not the next sentence's
+            found = None
         verb: Token | None = None
         named: Statement | None = None
         tail = region.close_end
@@ -840,6 +1045,12 @@ def attribute_regions(
     return statements, leftover
 
 
+def _introduced(text: str, region: Region) -> bool:
+    """Whether quoted words that end their sentence follow a comma or colon ("said, "..."",
+    "said: "..."")."""
+    return _ends_sentence(text, region) and _char_before(text, region.open_char) in (",", ":")
+
+
 def _speech_like(text: str, region: Region, after: bool) -> bool:
     """Tell a quotation from a title or scare quote next to a verb ("appeared on "Face the
     Nation"", "called him "Lyin' Ted""): a few words only count as speech when punctuation
@@ -851,7 +1062,7 @@ def _speech_like(text: str, region: Region, after: bool) -> bool:
     if words >= MIN_SPEECH_WORDS:
         return True
     if after:
-        inside_end = text[region.segments[-1][1] : region.close_end]
+        inside_end = text[region.segments[-1][1] - 1 : region.close_end]
         following = text[region.close_end : region.close_end + 2].strip()
         return any(c in inside_end for c in ",?!\u2014") or following.startswith(",")
     if text[region.segments[-1][1] - 1] in "?!":
@@ -928,6 +1139,8 @@ def _runs_on(text: str, region: Region) -> bool:
     after = text[region.close_end : region.close_end + 40].lstrip(" ")
     if not after or not after[0].islower():
         return False
+    if _utterance(text, region) and after.split(" ", 1)[0] in RELATIVE_WORDS:
+        return False  # ""... all the way through California," which votes June 7"
     inside = " ".join(text[start:end] for start, end in region.segments)
     return SENTENCE_BREAK.search(inside) is None
 
