@@ -9,10 +9,15 @@ Additions to and removals from what the entity recogniser and ``ng_actors`` foun
 
 - toponyms the recogniser labelled otherwise or ``ng_actors`` kept as actors only
   (``geo/recognise.py``): demonyms ("Russian"), state and country names inside
-  organisation names ("the Georgia Public Service Commission"), and GPE entities that resolve
-  to a country, state, county or sizeable city;
+  organisation names ("the Georgia Public Service Commission"), GPE entities that resolve
+  to a country, state, county or sizeable city, PERSON entities and untagged names where the
+  syntax says place ("the southern Ukrainian city of Kherson"), and untagged names before a
+  region word ("Ukraine's southern Odesa region");
 - one-word "places" that no gazetteer or table knows ("Saakashvili") are dropped;
-
+- a person actor that ``geo/recognise.py`` reads as a place ("a crowded market in Mykolaiv",
+  tagged PERSON) is dropped from ``doc._.ng_actors``: it is the place only;
+- the outlet named in the dateline's parentheses ("BENI, Congo (Continental Daily) -") is
+  never a place, there or anywhere else in the article;
 - the dateline's place ("MYKOLAIV, Ukraine, April 9 ...") becomes a place when no place
   mention covers it: datelines are written in capitals, which the recogniser often misses;
 - mentions followed by a region word are split from the city of the same name: in "the
@@ -23,6 +28,7 @@ Additions to and removals from what the entity recogniser and ``ng_actors`` foun
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -65,12 +71,62 @@ def _next_id(places: list[dict[str, Any]]) -> str:
     return f"p{max(numbers, default=0) + 1}"
 
 
+def _without_outlet(doc: Doc, text: str, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The places less the dateline's outlet ("KYIV, Oct 6 (Harbour Post) -"): a mention
+    inside the outlet's name, in the dateline or elsewhere ("Meridian" of "Meridian Times"),
+    is not a place; a place left with no mention goes."""
+    dateline = doc._.ng_dateline or {}
+    agency = str(dateline.get("agency") or "").strip()
+    if not agency or not places:
+        return places
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(agency), text)]
+    out = []
+    for place in places:
+        mentions = [
+            m
+            for m in place.get("mentions") or []
+            if not any(int(m[0]) < end and start < int(m[1]) for start, end in spans)
+        ]
+        if len(mentions) == len(place.get("mentions") or []):
+            out.append(place)
+        elif mentions:
+            out.append({**place, "mentions": mentions})
+    return out
+
+
+def _drop_place_people(doc: Doc, places: list[dict[str, Any]]) -> None:
+    """Drop the person actors that are places ("a market in Mykolaiv" tagged PERSON).
+
+    ``geo/recognise.py`` reads a PERSON entity as a toponym where the syntax says place;
+    ``ng_actors`` made it a person. A person actor with the name of a place and a mention
+    that is that place's mention is the place only.
+    """
+    actors = doc._.ng_actors
+    if not actors:
+        return
+    spans = {name_key(str(p["name"])): p.get("mentions") or [] for p in places}
+    kept = []
+    for actor in actors:
+        if actor.get("kind") == "person":
+            mentions = spans.get(name_key(str(actor.get("name") or "")), [])
+            if any(
+                int(s) < int(e2) and int(s2) < int(e)
+                for s, e in actor.get("mentions") or []
+                for s2, e2 in mentions
+            ):
+                continue
+        kept.append(actor)
+    if len(kept) < len(actors):
+        doc._.ng_actors = kept
+
+
 class Geocoder:
     """Resolve ``doc._.ng_places`` to gazetteer entries.
 
     Assigns, on every dict of ``doc._.ng_places``: ``lat``, ``lon``, ``country`` (alpha-3),
     ``admin1``, ``geonames_id``, ``feature_class`` (None where the name is not in the
-    gazetteer); may append the dateline place and split region mentions into new places.
+    gazetteer); may append the dateline place and split region mentions into new places,
+    and drops from ``doc._.ng_actors`` the "persons" that are places.
     """
 
     def __init__(
@@ -112,7 +168,10 @@ class Geocoder:
         if self.add_entities:
             places = [p for p in places if self._is_known(p)]
             add_entity_places(doc, text, places, self.index)
+        places = _without_outlet(doc, text, places)
+        if self.add_entities:
             places = [{**p, "id": f"p{i}"} for i, p in enumerate(places, start=1)]
+            _drop_place_people(doc, places)
         places = self._split_regions(text, places)
         if not places:
             doc._.ng_places = places
@@ -122,7 +181,12 @@ class Geocoder:
             for p in places
         ]
         mentions = [[(int(m[0]), int(m[1])) for m in p.get("mentions") or []] for p in places]
-        for toponym, found in zip(toponyms, find_containers(text, mentions), strict=True):
+        dateline = doc._.ng_dateline or {}
+        lead = (int(dateline.get("start") or 0), int(dateline.get("end") or 0))
+        for toponym, found, spans in zip(
+            toponyms, find_containers(text, mentions), mentions, strict=True
+        ):
+            toponym.starts = tuple(s for s, e in spans if not (s < lead[1] and lead[0] < e))
             if found is not None:
                 toponym.container, toponym.by_comma = found
         readings = resolve_toponyms(toponyms, self._background(doc), self.index)
@@ -231,8 +295,8 @@ class Geocoder:
 
 @Language.factory(
     "ng_geocoder",
-    requires=["doc._.ng_places"],
-    assigns=["doc._.ng_places"],
+    requires=["doc._.ng_places", "doc._.ng_actors"],
+    assigns=["doc._.ng_places", "doc._.ng_actors"],
     default_config={
         "country_points": {"@misc": "newsgraph.geo_country_points.v1"},
         "state_points": {"@misc": "newsgraph.geo_state_points.v1"},

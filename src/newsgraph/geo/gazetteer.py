@@ -311,6 +311,23 @@ class Gazetteer:
         )
         return (float(row[0]), float(row[1]), int(row[2])) if row else None
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process, never freed
+    def largest_near(self, lat: float, lon: float, km: float) -> Entry | None:
+        """The most populous city within about ``km`` of a point (a box, not a circle)."""
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.05))
+        row = (
+            self._db()
+            .execute(
+                "SELECT gid, name, lat, lon, cc, admin1, fclass, fcode, pop FROM entries "
+                "WHERE fclass = 'P' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+                "ORDER BY pop DESC LIMIT 1",
+                (lat - dlat, lat + dlat, lon - dlon, lon + dlon),
+            )
+            .fetchone()
+        )
+        return Entry(*row) if row else None
+
     def capital(self, country: str) -> Entry | None:
         """The capital city of a country (the most populous city of its name there)."""
         record = self.countries.get(country)

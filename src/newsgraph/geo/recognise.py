@@ -14,8 +14,19 @@ of entity hold toponyms far more often than not, and are added as place mentions
 - **GPE/LOC/FAC entities with no place mention** (``ng_actors`` made them actors): added
   when the whole name is such a place.
 
-PERSON entities are left alone: "Gainesville" tagged PERSON is a place, but "Brown", "Ford"
-and "Clinton" are people many times more often.
+PERSON entities are left alone ("Brown", "Ford" and "Clinton" are people many times more
+often than towns), except where the syntax says place: en_core_web_sm tags Ukrainian cities
+PERSON ("a crowded market in Mykolaiv", "the southern Ukrainian city of Kherson"), so a PERSON
+entity is a toponym when it is the object of a locative preposition ("in", "near", "from"),
+the object of "of" after a town noun ("the city of X", "the port of X") or followed by a
+region word ("X region"), and the whole name is a country, state or region or a city of
+``MIN_CITY_POPULATION`` people ("met with Clinton" and "said Brown" stay people).
+
+Names with no entity at all are added in two places: before a region word ("Ukraine's
+southern Odesa region"), with the region word ("Odesa region") when that names a first-level
+division, as ``ng_actors`` writes "the Kyiv region" when the recogniser tags "Kyiv"; and in
+the same locative positions as PERSON entities ("the Kyivskyi district of Kharkiv"), when
+the name is a toponym by the rules for organisation names below.
 """
 
 from __future__ import annotations
@@ -23,7 +34,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span
 
 from newsgraph.geo.gazetteer import name_key
 from newsgraph.geo.resolve import PlaceIndex
@@ -35,10 +49,35 @@ size up ("Evansville", "Paris"); smaller towns' names are mostly surnames and co
 BIG_KINDS = frozenset({"country", "state", "county", "area", "region", "continent"})
 """Candidate kinds that make a name a toponym whatever its population."""
 
+PERSON_KINDS = frozenset({"country", "state", "area", "region", "continent"})
+"""Candidate kinds that make a PERSON entity in a locative position a toponym whatever its
+population; counties are left out ("a letter from Clinton" is not Clinton County)."""
+
+ALTERNATE_CITY_POPULATION = 100_000
+"""A PERSON entity matching a city only through an alternate spelling ("Mykolaiv" for
+Mykolayiv) counts from this size up: transliteration tables hold many surnames."""
+
+PERSON_PLACE_PREPS = frozenset(
+    {"in", "near", "outside", "around", "from", "into", "inside", "across", "throughout"}
+)
+"""Prepositions whose object is a place ("shelled a market in Mykolaiv"). Not "to": "according
+to Davis", "offered the job to Bolton" and "came to Trapani" are people (dev: LGL and
+GeoWebNews precision)."""
+
+TOWN_NOUNS = frozenset(
+    {"city", "town", "village", "port", "capital", "region", "province", "oblast", "district",
+     "suburb", "suburbs", "outskirts"}
+)  # fmt: skip
+"""Nouns whose "of" object is a place ("the southern Ukrainian city of Kherson")."""
+
+NAME_REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "krai"})
+"""Words after a name that make it a first-level division ("the Odesa region")."""
+
 MAX_INNER_WORDS = 3
 """The longest run of words inside an entity tried as a place name ("New York City")."""
 
 _WORD = re.compile(r"\S+")
+_REGION_WORD = re.compile(r"\b(?:" + "|".join(sorted(NAME_REGION_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def _kind(text: str, index: PlaceIndex, *, demonyms: bool) -> str | None:
@@ -98,6 +137,101 @@ def _inner_place(name: str, offset: int, index: PlaceIndex) -> tuple[int, int] |
     return None
 
 
+def _is_person_place(ent: Span, index: PlaceIndex) -> bool:
+    """Whether a PERSON entity is a toponym by its syntax and name (module docstring)."""
+    doc = ent.doc
+    root = ent.root
+    head = root.head
+    locative = (
+        root.dep_ == "pobj"
+        and head.i != root.i
+        and (
+            head.lower_ in PERSON_PLACE_PREPS
+            or (head.lower_ == "of" and head.head.lower_ in TOWN_NOUNS)
+        )
+    )
+    if not locative and not (ent.end < len(doc) and doc[ent.end].lower_ in NAME_REGION_WORDS):
+        return False
+    text = ent.text
+    if not text[:1].isupper() or text.isupper():
+        return False
+    candidates = [
+        c for c in index.candidates(name_key(text)) if c.kind not in ("province", "landmark")
+    ]
+    for candidate in candidates:
+        if candidate.main and candidate.kind in PERSON_KINDS:
+            return True
+        if candidate.kind == "city":
+            needed = MIN_CITY_POPULATION if candidate.main else ALTERNATE_CITY_POPULATION
+            if candidate.entry.population >= needed:
+                return True
+    return False
+
+
+def region_toponyms(doc: Doc, index: PlaceIndex, text: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of "X region" where the recogniser tagged nothing ("southern Odesa region").
+
+    X is a run of up to three capitalised words outside any entity, right before a region
+    word; "X region" must name a first-level division that the tables know.
+    """
+    text = doc.text if text is None else text
+    found: list[tuple[int, int]] = []
+    for match in _REGION_WORD.finditer(text):
+        token = doc.char_span(match.start(), match.end())
+        if token is None or token.start == 0:
+            continue
+        end = token.start
+        first = end
+        while (
+            first > 0
+            and end - first < MAX_INNER_WORDS
+            and doc[first - 1].text[:1].isupper()
+            and doc[first - 1].is_alpha
+            and doc[first - 1].lower_ != "the"
+            and not doc[first - 1].ent_type_
+        ):
+            first -= 1
+        if first == end:
+            continue
+        name = doc[first : token.end].text
+        if any(c.kind in ("area", "region", "province") for c in index.candidates(name_key(name))):
+            found.append((doc[first].idx, match.end()))
+    return found
+
+
+def untagged_toponyms(doc: Doc, index: PlaceIndex) -> list[tuple[int, int]]:
+    """Offsets of names with no entity in a place's position: the object of a locative
+    preposition or of "of" after a town noun ("the Kyivskyi district of Kharkiv", "the Urals
+    town of Pervouralsk"), whose whole name is a country, state, county or region or a city
+    of ``MIN_CITY_POPULATION`` people (dev: recall +0.2 points on LGL, +0.1 on GeoWebNews, for
+    one false positive)."""
+    found: list[tuple[int, int]] = []
+    if not len(doc):
+        return found
+    attrs = doc.to_array([POS, DEP, ENT_TYPE])
+    pobj = doc.vocab.strings.add("pobj")
+    picked = numpy.nonzero((attrs[:, 0] == PROPN) & (attrs[:, 1] == pobj) & (attrs[:, 2] == 0))
+    for i in picked[0].tolist():
+        token = doc[i]
+        head = token.head
+        if not (
+            head.lower_ in PERSON_PLACE_PREPS
+            or (head.lower_ == "of" and head.head.lower_ in TOWN_NOUNS)
+        ):
+            continue
+        left = token.left_edge.i
+        first = token.i
+        while first > left and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+            first -= 1
+        span = doc[first : token.i + 1]
+        if not span.text[:1].isupper() or span.text.isupper():
+            continue
+        kind = _kind(span.text, index, demonyms=False)
+        if kind is not None:
+            found.append((span.start_char, span.end_char))
+    return found
+
+
 def _is_plural_demonym(text: str, index: PlaceIndex) -> bool:
     key = name_key(text)
     return key not in index.demonym_entries and key.endswith("s")
@@ -125,6 +259,10 @@ def entity_toponyms(doc: Doc, index: PlaceIndex, text: str | None = None) -> lis
             inner = _inner_place(name, start, index)
             if inner is not None:
                 found.append(inner)
+        elif label == "PERSON" and _is_person_place(ent, index):
+            found.append((start, end))
+    found.extend(region_toponyms(doc, index, text))
+    found.extend(untagged_toponyms(doc, index))
     return found
 
 

@@ -28,6 +28,11 @@ each candidate a score:
 - **what the text says a place is in**: "Richmond, Virginia", "Cordova, Tennessee" and "the
   Palais des Nations in Geneva" are read inside the place written beside them
   (``find_containers``);
+- **a far bigger namesake**: a town chosen on its state's context alone loses to a city of
+  its name thirty times its size in the same country ("Portland" in a Texas sports story is
+  Portland, Oregon) unless other names lie right around it (``_big_namesake``);
+- **a city's districts**: "the Dniprovskyi district" in a story about Kherson is Kherson's,
+  not Kyiv's namesake district that the gazetteer lists as a town (``_city_districts``);
 - **names no gazetteer holds**: read as the place written beside them, else as the place
   named inside them ("Dubai World Cup"), else as the article's most mentioned town ("Royal
   Street"), region or country, keeping that place's position but not its id.
@@ -534,6 +539,7 @@ def best(candidates: Sequence[Candidate], context: Context) -> Candidate | None:
     if not candidates:
         return None
     chosen = max(candidates, key=lambda c: score(c, context))
+    chosen = _big_namesake(chosen, candidates, context) or chosen
     entry = chosen.entry
     if (
         chosen.kind == "city"
@@ -553,6 +559,46 @@ def best(candidates: Sequence[Candidate], context: Context) -> Candidate | None:
     ):
         return None
     return chosen
+
+
+BIG_NAMESAKE = 200_000
+"""A city this big (see ``BIG_NAMESAKE_FACTOR``) is the reading of its name in its country
+unless the article has other names right around a small namesake."""
+
+BIG_NAMESAKE_FACTOR = 30.0
+"""How many times more populous than the chosen town a namesake in the same country must be
+for ``BIG_NAMESAKE``: "Portland" in a story about the Houston Rockets is Portland, Oregon,
+not the Texas town of 16,000 that the article's Texas context favours; "Louisville" beside
+Mississippi State is Louisville, Kentucky, and the "Buffalo Bisons" are not in Buffalo, Texas
+(dev: GeoWebNews +0.65, LGL +0.05 points within 161 km, TR-News unchanged; the same from
+150,000 to 250,000 people; a factor of 10 costs LGL, 50 gains less). Columbus, Georgia (a
+fifth of Columbus, Ohio) and Portland, Maine (a tenth of Portland, Oregon) are far under it."""
+
+
+def _big_namesake(
+    chosen: Candidate, candidates: Sequence[Candidate], context: Context
+) -> Candidate | None:
+    """The far bigger city of the same name and country that a small town's context-only
+    win should not beat (``BIG_NAMESAKE``), or None.
+
+    The town keeps its reading when other names of the article could be within about 30 km
+    of it (``fine_cell_of``): that is the evidence of local news ("Paris" beside "Henry
+    County"), where admin1 context alone is a state-wide guess.
+    """
+    if chosen.kind != "city" or not chosen.main:
+        return None
+    bigger = [
+        c
+        for c in candidates
+        if c.kind == "city"
+        and c.main
+        and c.entry.country == chosen.entry.country
+        and c.entry.population >= BIG_NAMESAKE
+        and c.entry.population >= BIG_NAMESAKE_FACTOR * max(chosen.entry.population, 1)
+    ]
+    if not bigger or context.near_cell(fine_cell_of(chosen.entry)) > 0:
+        return None
+    return max(bigger, key=lambda c: c.entry.population)
 
 
 SMALL_ELSEWHERE = 50_000
@@ -844,6 +890,9 @@ class Toponym:
     "the Feis Ceoil in Dublin", "London's Heathrow" (see ``find_containers``)."""
     by_comma: bool = False
     """Whether the container was written "X, Y" (see ``find_containers``)."""
+    starts: tuple[int, ...] = ()
+    """Where its mentions start in the text (the dateline's left out): a city's district
+    belongs to the city named last before it (``_city_districts``)."""
 
 
 _AFTER = re.compile(r"\s*,\s*|\s+(?:in|near|outside)\s+(?:the\s+)?")
@@ -925,8 +974,11 @@ def resolve_toponyms(
         if container is not None:
             container = position.get(aliases.get(container, container))
         work.append(
-            Toponym(toponym.name, toponym.region_word, weights[slot], container, toponym.by_comma)
-        )
+            Toponym(
+                toponym.name, toponym.region_word, weights[slot], container, toponym.by_comma,
+                toponym.starts,
+            )
+        )  # fmt: skip
     resolved = _resolve_together(work, background, index)
     out: list[Reading | None] = [None] * len(toponyms)
     for number, slot in position.items():
@@ -1017,10 +1069,71 @@ def _resolve_together(
         for t, part in zip(toponyms, parts, strict=True)
     ]
     readings = _contained(readings, toponyms, total, index)
+    readings = _city_districts(readings, toponyms, index)
     focus = _focus(readings, toponyms)
     if focus is None:
         return readings
     return [r if r is not None else Reading(focus.entry, "focus") for r in readings]
+
+
+DISTRICT_WORDS = frozenset({"district", "districts"})
+"""Region words that name a part of a city ("the city's Dniprovskyi district")."""
+
+DISTRICT_KM = 40.0
+"""How far from the article's main city a district of that name may lie to be read there."""
+
+SECTION_KM = 20.0
+"""How near a bigger city a gazetteer "town" lies when it is that city's district: Kyiv's
+Dniprovskyi district is listed as a town of 358,000 people 5 km from Kyiv's centre."""
+
+
+def _is_district(toponym: Toponym) -> bool:
+    if toponym.region_word in DISTRICT_WORDS:
+        return True
+    match = _SUFFIX.match(name_key(toponym.name))
+    return match is not None and match.group("word") in DISTRICT_WORDS
+
+
+def _city_districts(
+    readings: list[Reading | None], toponyms: Sequence[Toponym], index: PlaceIndex
+) -> list[Reading | None]:
+    """Read a city's district in the article's main city rather than in a namesake city.
+
+    Ukrainian, Russian and other cities share district names ("Dniprovskyi", "Kyivskyi",
+    "Leninsky"), and the gazetteer lists only some cities' districts, as towns. In a story
+    about Kherson, "the city's Dniprovskyi district" is Kherson's, not Kyiv's: a district
+    read as a town that is a part of another, bigger city (``SECTION_KM``), far from the
+    article's most mentioned city (``DISTRICT_KM``), is placed at that city instead. A
+    district that is a town of its own ("Sangin district") keeps its reading.
+    """
+    districts = [n for n, t in enumerate(toponyms) if _is_district(t)]
+    if not districts:
+        return readings
+    weights: defaultdict[Entry, float] = defaultdict(float)
+    starts: defaultdict[Entry, list[int]] = defaultdict(list)
+    for number, (reading, toponym) in enumerate(zip(readings, toponyms, strict=True)):
+        if reading is not None and reading.kind == "city" and number not in districts:
+            weights[reading.entry] += toponym.weight
+            starts[reading.entry].extend(toponym.starts)
+    if not weights:
+        return readings
+    out = list(readings)
+    for number in districts:
+        reading = readings[number]
+        first = min(toponyms[number].starts, default=-1)
+        before = {e: max((s for s in v if s < first), default=-1) for e, v in starts.items()}
+        # The city named last before the district ("the city of Kherson ... the Dniprovskyi
+        # district"), else the most mentioned one.
+        main = max(weights, key=lambda e: (before.get(e, -1), weights[e]))
+        if reading is None or reading.kind != "city" or reading.entry == main:
+            continue
+        entry = reading.entry
+        if haversine_km(entry.lat, entry.lon, main.lat, main.lon) <= DISTRICT_KM:
+            continue
+        bigger = index.gazetteer.largest_near(entry.lat, entry.lon, SECTION_KM)
+        if bigger is not None and bigger.population > entry.population and bigger != entry:
+            out[number] = Reading(main, "inner")
+    return out
 
 
 AREA_KINDS = ("country", "state", "area", "region", "province")
@@ -1205,7 +1318,10 @@ def resolve_spans(
         toponyms[groups[group]].weight += 1.0
         mentions[groups[group]].append((start, end))
         slots.append(groups[group])
-    for toponym, found in zip(toponyms, find_containers(text, mentions), strict=True):
+    for toponym, found, spans in zip(
+        toponyms, find_containers(text, mentions), mentions, strict=True
+    ):
+        toponym.starts = tuple(start for start, _ in spans)
         if found is not None:
             toponym.container, toponym.by_comma = found
     context = add(background or Context(), demonym_context(_capitalised_words(text), index))
