@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from spacy.tokens import DocBin
 
 from newsgraph import extract
 from newsgraph.model import Document, Quote
-from newsgraph.quotes.component import QuoteFinder
+from newsgraph.quotes.component import QuoteFinder, _content_text
 
 
 def _quotes(nlp: Language, text: str) -> list[dict[str, Any]]:
@@ -75,8 +76,43 @@ def test_component_split_quote_is_one_statement(nlp: Language) -> None:
     )
     quote = _one(nlp, text)
     assert quote["kind"] == "direct"
-    assert quote["text"] == "The air defence worked through the night But the drones keep coming."
+    assert quote["text"] == "The air defence worked through the night. But the drones keep coming."
     assert quote["speaker_text"] == "the governor"
+    # Only the text reads as sentences: the content spans stay on the quoted words.
+    assert [text[start:end] for start, end in quote["segments"]] == [
+        "The air defence worked through the night",
+        "But the drones keep coming.",
+    ]
+
+
+@pytest.mark.model
+def test_component_split_quote_in_one_sentence_keeps_its_comma(nlp: Language) -> None:
+    text = (
+        '"The air defence worked through the night," the governor said, '
+        '"and the drones were shot down over the river."'
+    )
+    quote = _one(nlp, text, "direct")
+    assert quote["text"] == (
+        "The air defence worked through the night, and the drones were shot down over the river."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            '"We hold the bridge," he said. "The town is next."',
+            "We hold the bridge. The town is next.",
+        ),
+        ('"We hold the bridge," he said, "and the town."', "We hold the bridge, and the town."),
+        ('"We hold the bridge," he said, "Then the town."', "We hold the bridge, Then the town."),
+        ('"If they come," he said "I will stay."', "If they come, I will stay."),
+        ('"Who holds the bridge?" he asked. "We do."', "Who holds the bridge? We do."),
+    ],
+)
+def test_component_split_quote_text_keeps_sentence_ends(text: str, joined: str) -> None:
+    pieces = [m.span(1) for m in re.finditer(r'"([^"]*?),?"', text)]
+    assert _content_text(text, pieces) == joined
 
 
 @pytest.mark.model
@@ -200,6 +236,52 @@ def test_component_indirect_statements(
     assert text[quote["start"] : quote["end"]] == content
     assert quote["speaker_text"] == speaker
     assert quote["cue"] == cue
+
+
+@pytest.mark.model
+def test_component_a_place_as_bare_object_is_not_content(nlp: Language) -> None:
+    # "criticised Madrid": the place stands for whom the verb is aimed at, not for words.
+    text = "Trump criticised Madrid and said he would raise the issue in trade talks."
+    quote = _one(nlp, text)
+    assert quote["cue"] == "said"
+    assert quote["text"] == "he would raise the issue in trade talks"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Trump called the system \u201crigged\u201d in a tweet on Tuesday.",
+            "the system \u201crigged",
+        ),
+        (
+            "He called her handling of the files \u201cextremely careless,\u201d and left.",
+            "her handling of the files \u201cextremely careless",
+        ),
+    ],
+)
+def test_component_quoted_name_of_a_naming_verb(nlp: Language, text: str, content: str) -> None:
+    # The parser hangs the quoted name on the object; the naming is still reported, its
+    # content the object and the quoted name.
+    quote = _one(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert quote["cue"] == "called"
+    assert text[quote["start"] : quote["end"]] == content
+    assert quote["speaker_text"] in ("Trump", "He")
+
+
+@pytest.mark.model
+def test_component_clause_that_ends_in_quoted_words_is_one_paraphrase(nlp: Language) -> None:
+    # The reported clause starts in the writer's words and ends in the speaker's.
+    text = 'The mayor said the water supply was not the fault of the utility, "not by a long shot."'
+    quote = _one(nlp, text)
+    assert quote["kind"] == "indirect"
+    assert text[quote["start"] : quote["end"]].startswith("the water supply was not")
+    # words of the attribution alone before the quote leave it a direct quote
+    quote = _one(nlp, 'The mayor told reporters on Tuesday in Kyiv, "We will hold the line."')
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We will hold the line."
 
 
 @pytest.mark.model

@@ -98,3 +98,43 @@ def test_speakers_text_is_kept_as_written(nlp: Language) -> None:
     assert quote.speaker_text == "M23 spokesman Lawrence Kanyuka"
     assert quote.speaker_span is not None and quote.speaker_span.text == quote.speaker_text
     assert _actor_of(document, quote) == "Lawrence Kanyuka"
+
+
+def _direct_speaker(nlp: Language, text: str) -> str | None:
+    quotes = [q for q in nlp(text)._.ng_quotes if q["kind"] == "direct"]
+    assert len(quotes) == 1, quotes
+    speaker: str | None = quotes[0]["speaker_text"]
+    return speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle the parser hangs on the reported clause belongs to the reporting verb
+        (
+            "Byrne also wrote the agents knew to brace for the eruptions, saying, "
+            '"It was a punishment."',
+            "Byrne",
+        ),
+        (
+            'The mayor told reporters that the army "had no plan," adding, "It never did."',
+            "The mayor",
+        ),
+        # a participle clause between the speaker and the cue takes the subject away
+        (
+            'Senator Richard Durbin, noting the size of the crowd, said, "He is not going away."',
+            "Senator Richard Durbin",
+        ),
+        # a document sent by someone speaks for its sender
+        (
+            'Her campaign blasted out an email to supporters stating, "We will win this fight."',
+            "Her campaign",
+        ),
+        ('The ministry released a video that said, "The bridge is open."', "The ministry"),
+    ],
+)
+def test_speakers_of_direct_quotes_past_misattached_clauses(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert _direct_speaker(nlp, text) == speaker

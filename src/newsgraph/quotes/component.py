@@ -17,15 +17,22 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extensions import register_extensions
-from newsgraph.quotes.direct import Region, attribute_regions, find_regions, find_turns
+from newsgraph.quotes.direct import (
+    Region,
+    attribute_regions,
+    find_regions,
+    find_turns,
+    named_quotes,
+)
 from newsgraph.quotes.indirect import NO_COMMENT, find_indirect
 from newsgraph.quotes.lexicon import QuoteLexicon
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_bounds
@@ -33,6 +40,11 @@ from newsgraph.quotes.statement import Statement, TokenIndex, char_bounds, subje
 
 logger = logging.getLogger(__name__)
 
+LEAD_IN_WORDS = 3
+REPORT_OPENERS = frozenset({"that", "if", "when", "because", "although", "while", "unless"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+ATTRIBUTION_DEPS = frozenset({"dative", "dobj", "npadvmod", "prep", "agent", "punct"})
+"""Words of the writer's a reported clause needs before its quoted end to be a paraphrase."""
 FRAGMENT_SHARE = 0.75
 """A naming whose words are at least this share quoted is a direct quote of them (a reported
 clause only when all its words are)."""
@@ -106,7 +118,9 @@ class QuoteFinder:
         indirect = [s for s in indirect if not _repeats(s, direct)]
         if not self.nested:
             indirect = _without_nested(doc, indirect)
+        indirect += named_quotes(doc, index, _unclaimed(leftover, indirect), self.lexicon)
         _promote_fragments(doc, text, indirect, leftover, self.lexicon)
+        _lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -159,13 +173,40 @@ class QuoteFinder:
 
 def _content_text(text: str, segments: list[tuple[int, int]]) -> str:
     """The content's words without quote marks; segments of a split quote joined by a space,
-    paragraphs of a long quotation by a line break."""
+    paragraphs of a long quotation by a line break.
+
+    A piece whose comma the span leaves out ("...waiting for a bus," the governor said.)
+    keeps it when the next piece carries the sentence on (", he said, "and ...") and ends
+    with a full stop when the next piece opens a new sentence ("... said. "There is ..."),
+    so the joined text still reads as the speaker's sentences.
+    """
     parts: list[str] = []
     for k, (start, end) in enumerate(segments):
         if k:
-            parts.append("\n" if "\n" in text[segments[k - 1][1] : start] else " ")
+            previous = segments[k - 1][1]
+            parts.append(_piece_end(text, previous, start, text[start:end]))
+            parts.append("\n" if "\n" in text[previous:start] else " ")
         parts.append(text[start:end])
     return "".join(parts)
+
+
+def _piece_end(text: str, end: int, next_start: int, following: str) -> str:
+    """The punctuation to restore after a piece of a split quote that ends at ``end``."""
+    if end == 0 or text[end - 1] in ".?!,;:\u2014\u2013-":
+        return ""
+    if not _CUT_COMMA.match(text, end):
+        return ""  # no comma cut off inside the marks (an indirect piece keeps its words)
+    between = _QUOTE_EDGES.sub("", text[end:next_start]).strip()
+    if between.endswith((".", "?", "!")):
+        return "."  # '"...," the governor said. "There is ..."'
+    if between.endswith((",", ":", "\u2014")):
+        return ","  # '"...," he said, "and ..."'
+    new_sentence = following[:1].isupper() and not re.match(r"I\b", following)
+    return "." if new_sentence else ","
+
+
+_CUT_COMMA = re.compile("\\s*,(?:''|[\"\u201d\u2019'])")
+_QUOTE_EDGES = re.compile("^[ ,]*[\"\u201c\u201d\u2018\u2019']+|[\"\u201c\u201d\u2018\u2019'\\s]+$")
 
 
 def _without(regions: list[Region], turns: list[Statement]) -> list[Region]:
@@ -175,6 +216,57 @@ def _without(regions: list[Region], turns: list[Statement]) -> list[Region]:
     spans = [(t.start, t.end) for t in turns]
     return [
         r for r in regions if not any(_overlap(seg, span) for seg in r.segments for span in spans)
+    ]
+
+
+def _lead_ins_to_paraphrases(
+    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
+) -> None:
+    """Make a quote whose reported clause starts in the writer's words a paraphrase of that
+    whole clause ("Ryan said no matter what action Obama takes, "his word does not trump
+    the Second Amendment.""): the speaker's sentence is the clause, of which the quoted
+    words are the end. PolNeAR annotates it so, as one attribution with a quoted fragment.
+    The words of the attribution itself ("told reporters on Tuesday, ...") are no clause."""
+    for statement in statements:
+        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
+            continue
+        cue = doc[statement.cue[0]]
+        start, end = statement.segments[0]
+        mark = index.before(start)
+        if cue.idx > start or cue.lower_ not in lexicon.verbs or mark <= cue.i + 1:
+            continue
+        first = cue.i + 1
+        while first < mark and _attribution_word(doc[first], cue):
+            first += 1
+        lead = doc[first:mark]
+        words = [t for t in lead if t.is_alpha]
+        if len(words) < LEAD_IN_WORDS or any(t.is_quote for t in lead[:-1]):
+            continue
+        opens = lead[0].lower_ in REPORT_OPENERS
+        finite = any(t.tag_ in FINITE_TAGS and t.i != cue.i for t in lead)
+        if not (opens or finite) or not any(t.text == "," for t in lead[-2:]):
+            continue
+        statement.kind = "indirect"
+        statement.segments = [(lead[0].idx, end)]
+
+
+def _attribution_word(token: Token, cue: Token) -> bool:
+    """Whether a word after the cue belongs to the attribution ("told [reporters]", "said
+    [on Tuesday] [in a statement]", "said[,]"), not to what was said."""
+    top = token
+    while top.head.i != cue.i and top.head.i != top.i:
+        top = top.head
+    return top.head.i == cue.i and top.dep_ in ATTRIBUTION_DEPS
+
+
+def _unclaimed(regions: list[Region], statements: list[Statement]) -> list[Region]:
+    """The quote regions no statement's content overlaps."""
+    return [
+        r
+        for r in regions
+        if not any(
+            _overlap(seg, span) for seg in r.segments for s in statements for span in s.segments
+        )
     ]
 
 
@@ -279,17 +371,36 @@ def _documents_to_owners(doc: Doc, statements: list[Statement], lexicon: QuoteLe
             continue
         head = doc[statement.speaker_head]
         cue = doc[statement.cue[0]]
-        if (
-            head.lower_ not in lexicon.document_nouns
-            or head.dep_ != "dobj"
-            or cue.head.i != head.i
-            or cue.dep_ != "acl"
-        ):
+        if cue.dep_ not in ("acl", "relcl") or cue.head.i != head.i:
             continue
-        owner = subject_of(head.head)
-        if owner is not None and owner.i != head.i:
+        document = _document(head, lexicon)
+        if document is None or document.dep_ != "dobj":
+            continue
+        owner = subject_of(document.head)
+        if owner is not None and owner.i != document.i:
             statement.speaker_head = owner.i
             statement.speaker_extent = None
+
+
+def _document(head: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The document noun a cue's head names: the head itself ("a video that said", "a
+    statement saying"), or the document sent to it ("an email to supporters saying")."""
+    if _is_document(head, lexicon):
+        return head
+    if head.dep_ == "pobj" and head.head.lower_ == "to":
+        sent = head.head.head
+        if _is_document(sent, lexicon):
+            return sent
+        return next(
+            (c for c in sent.children if c.dep_ == "dobj" and _is_document(c, lexicon)), None
+        )
+    return None
+
+
+def _is_document(token: Token, lexicon: QuoteLexicon) -> bool:
+    return token.lower_ in lexicon.document_nouns or (
+        token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.document_nouns
+    )
 
 
 @Language.factory(

@@ -643,6 +643,8 @@ def direct_speaker(
         subject = _previous_subject(cue, inside)
     if subject is None:
         subject = _prompted_speaker(cue, inside)
+    if subject is None:
+        subject = _participle_subject(cue, inside)
     if subject is None and _as_put_it(cue):
         subject = _as_speaker(doc, cue)
     if not after:
@@ -695,6 +697,31 @@ def _name_end(token: Token) -> Token:
             token = token.head
         return token
     return last
+
+
+def _participle_subject(cue: Token, inside: Callable[[int], bool]) -> Token | None:
+    """The speaker the parser gives to a participle clause set off before the cue ("Sen.
+    Durbin, noting the size of the crowd, said, "..."", "Trump, asked about ..., had said,
+    "...""): the clause hangs on the cue and takes the subject away from it."""
+    for child in cue.lefts:
+        if child.dep_ not in ("advcl", "ccomp", "conj") or child.i == 0:
+            continue
+        if child.tag_ not in ("VBG", "VBN") and not (
+            child.tag_ == "VBD" and child.nbor(-1).text == ","
+        ):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in child.children):
+            continue
+        for subject in child.lefts:
+            if (
+                subject.dep_ == "nsubj"
+                and subject.pos_ in ("PROPN", "NOUN")
+                and not inside(subject.i)
+                and subject.right_edge.i < child.i
+                and "," in (subject.right_edge.text, subject.right_edge.nbor().text)
+            ):
+                return subject
+    return None
 
 
 def _prompted_speaker(cue: Token, inside: Callable[[int], bool]) -> Token | None:
@@ -1183,4 +1210,66 @@ def _standalone(text: str, region: Region) -> bool:
         and text[start].isupper()
         and text[end - 1] in ".?!"
         and _char_before(text, region.open_char) in (".", "?", "!")
+    )
+
+
+def named_quotes(
+    doc: Doc, index: TokenIndex, regions: list[Region], lexicon: QuoteLexicon
+) -> list[Statement]:
+    """Namings whose name is quoted ("Trump called the system "rigged"", "She called his
+    actions "a crucial step forward."", "described the ground as "Swiss cheese""), for the
+    quote regions no statement has taken.
+
+    The parser often hangs the quoted name on the object (an apposition or a participle),
+    so the naming rule over the parse misses them; this one reads the order of words: the
+    naming verb, its object (or "as"), then the opening mark. The content is the object
+    and the quoted name, as PolNeAR annotates it.
+    """
+    made: list[Statement] = []
+    for region in regions:
+        verb = _naming_verb(doc, index, region) if region.closed else None
+        if verb is None or not _naming(verb, lexicon):
+            continue
+        subject = subject_of(verb)
+        if subject is None:
+            continue
+        made.append(
+            Statement(
+                kind="indirect",
+                segments=[(doc[verb.i + 1].idx, region.segments[-1][1])],
+                cue=(verb.i, verb.i + 1),
+                speaker_head=subject.i,
+                paragraph=region.paragraph,
+            )
+        )
+    return made
+
+
+def _naming_verb(doc: Doc, index: TokenIndex, region: Region) -> Token | None:
+    """The verb of naming whose object (or "as") runs up to a region's opening mark."""
+    last = index.before(region.open_char)
+    if last < 1 or len(region.segments) != 1:
+        return None
+    token = doc[last]
+    if token.lower_ == "as":
+        verb = token.head if token.head.pos_ == "VERB" else token.head.head
+        return verb if verb.i < token.i else None
+    node = token
+    while node.dep_ != "dobj" and node.head.i != node.i and node.head.i < last:
+        node = node.head
+    verb = node.head
+    if node.dep_ != "dobj" or node.right_edge.i < last:
+        return None
+    if any(t.is_punct for t in doc[verb.i + 1 : last + 1]):
+        return None  # "called them, ...": the object does not run up to the mark
+    return verb if node.left_edge.i == verb.i + 1 else None
+
+
+def _naming(verb: Token, lexicon: QuoteLexicon) -> bool:
+    row = lexicon.verbs.get(verb.lower_)
+    return (
+        row is not None
+        and "naming" in row.frames
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ == "ccomp" for c in verb.children)
     )

@@ -214,9 +214,19 @@ def object_content(verb: Token, frames: Sequence[str], preps: Sequence[str]) -> 
             heads.append(child)
     if not spans and "naming" in frames:
         return naming_content(verb)
-    if not spans:
+    if not spans or (len(heads) == 1 and heads[0].dep_ == "dobj" and _bare_name(heads[0])):
         return None
     return min(s for s, _ in spans), max(e for _, e in spans), heads
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _bare_name(head: Token) -> bool:
+    """Whether an object is nothing but a name ("Trump criticised [Madrid]", "praised
+    [Donald Trump]"): whom the verb is aimed at, not what was said."""
+    words = [t for t in head.subtree if not t.is_punct and t.lower_ != "the"]
+    return bool(words) and all(t.pos_ == "PROPN" and t.ent_type_ in PLACE_TYPES for t in words)
 
 
 def naming_content(verb: Token) -> Content | None:
@@ -270,7 +280,10 @@ def _without_trailing_participle(doc: Doc, first: int, end: int, heads: list[Tok
                 child.tag_ == "VBG"
                 and child.dep_ in ("advcl", "xcomp", "conj")
                 and first < start < end
-                and doc[start - 1].text == ","
+                and (
+                    doc[start - 1].text == ","
+                    or (doc[start - 1].is_quote and doc[start - 2].text == ",")
+                )
                 and child.left_edge.i == child.i
             ):
                 end = min(end, start - 1)

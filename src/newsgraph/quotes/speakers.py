@@ -317,6 +317,15 @@ def speaker_bounds(doc: Doc, statement: Statement) -> tuple[int, int] | None:
         return None
     head = doc[statement.speaker_head]
     first, last = head.left_edge.i, head.right_edge.i
+    for child in head.rights:
+        # "Durbin, noting the size of the crowd, said": the participle is the writer's aside
+        start = child.left_edge.i
+        if (
+            child.dep_ in ("acl", "advcl")
+            and child.tag_ in ("VBG", "VBN")
+            and doc[start - 1].text == ","
+        ):
+            last = min(last, start - 2)
     blockers = []
     if statement.cue is not None:
         blockers.append(statement.cue)

@@ -130,6 +130,15 @@ def subject_of(
         return subject_of(verb.head, depth + 1, avoid)  # "she recalled thinking, ..."
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if (
+        _set_off_participle(verb)
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.pos_ == "VERB"
+        and verb.head.head.i < verb.head.i
+    ):
+        # "Byrne wrote the agents knew ..., saying, "..."": the parser hangs the participle
+        # on the reported clause; the writer adds it to the reporting verb
+        return subject_of(verb.head.head, depth + 1, avoid)
     if _set_off_participle(verb) and verb.head.dep_ == "relcl":
         # "... not paying an architect who said he was stiffed, saying, "...": the parser
         # hangs the participle on the relative clause; it belongs to the main clause
@@ -152,8 +161,11 @@ def _set_off_participle(verb: Token) -> bool:
     return (
         verb.dep_ in ("advcl", "conj")
         and verb.tag_ == "VBG"
-        and verb.i > 0
-        and verb.doc[verb.i - 1].text == ","
+        and verb.i > 1
+        and (
+            verb.doc[verb.i - 1].text == ","
+            or (verb.doc[verb.i - 2].text == "," and verb.doc[verb.i - 1].is_quote)
+        )
     )
 
 
