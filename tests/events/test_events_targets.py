@@ -228,3 +228,13 @@ def test_targets_the_summit_an_agreement_was_reached_at_is_no_target(nlp: Langua
     agree = _event(document, "AGREE")
     assert _code(document, agree.source) == "IGOWSTNAT"
     assert agree.target is None or _code(document, agree.target) != "NLD"
+
+
+def test_place_of_a_spot_in_a_region_is_the_region(nlp: Language) -> None:
+    text = (
+        "Russian missiles struck an energy facility in Ukraine's Lviv region on Tuesday, "
+        "the governor said."
+    )
+    document = extract(text, nlp=nlp, published="2025-09-16")
+    place = document.place(_event(document, "ASSAULT").place)
+    assert place is not None and place.name == "Lviv region" and place.country == "UKR"

@@ -164,6 +164,12 @@ def test_wire_places_people_stay_people(nlp: Language, text: str) -> None:
             "Odesa region",
             "Odesa Oblast",
         ),
+        (
+            # the recogniser reads "Odesa" here as a people (NORP)
+            "A Russian drone hit a grain terminal in the Odesa region overnight, officials said.",
+            "Odesa region",
+            "Odesa Oblast",
+        ),
     ],
 )
 def test_wire_places_untagged_region_is_the_oblast(

@@ -884,14 +884,21 @@ def _place_within(index: MentionIndex, spot: Token) -> str | None:
     """The town a spot lies in, one preposition down ("at a bus stop in Kherson").
 
     Only for a spot the clause's own preposition names, so an object's own place ("agreed
-    on aid for Kherson") is not the event's; and only a town: "a village in eastern Congo"
-    says where the village is no better than the story already does.
+    on aid for Kherson") is not the event's; and only a town or region: "a village in
+    eastern Congo" says where the village is no better than the story already does.
     """
     for pobj in prep_objects(spot, PLACE_WITHIN_PREPS):
         place = index.place_of(pobj)
-        if place and index.places[place].get("feature_class") == "P":
+        if place and _town_or_region(index.places[place]):
             return place
     return None
+
+
+def _town_or_region(place: dict[str, Any]) -> bool:
+    """A town, or a region inside a country ("a port in the Odesa region"); not a country."""
+    return place.get("feature_class") == "P" or (
+        place.get("feature_class") == "A" and bool(place.get("admin1"))
+    )
 
 
 def find_place(

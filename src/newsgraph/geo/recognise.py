@@ -171,8 +171,9 @@ def _is_person_place(ent: Span, index: PlaceIndex) -> bool:
 def region_toponyms(doc: Doc, index: PlaceIndex, text: str | None = None) -> list[tuple[int, int]]:
     """Offsets of "X region" where the recogniser tagged nothing ("southern Odesa region").
 
-    X is a run of up to three capitalised words outside any entity, right before a region
-    word; "X region" must name a first-level division that the tables know.
+    X is a run of up to three capitalised words outside any entity (or inside one the
+    recogniser misread as a people or a person), right before a region word; "X region"
+    must name a first-level division that the tables know.
     """
     text = doc.text if text is None else text
     found: list[tuple[int, int]] = []
@@ -188,7 +189,8 @@ def region_toponyms(doc: Doc, index: PlaceIndex, text: str | None = None) -> lis
             and doc[first - 1].text[:1].isupper()
             and doc[first - 1].is_alpha
             and doc[first - 1].lower_ != "the"
-            and not doc[first - 1].ent_type_
+            # untagged, or misread as a people or a person ("the Odesa region": NORP)
+            and doc[first - 1].ent_type_ in ("", "NORP", "PERSON")
         ):
             first -= 1
         if first == end:
