@@ -310,7 +310,7 @@ class ActorFinder:
                 if prep.lower_ not in {"in", "throughout", "inside"}:
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    named = _strip_determiner(pobj.doc[pobj.left_edge.i : pobj.i + 1])
+                    named = _strip_determiner(_phrase(pobj))
                     country = place_country(named.text, self.lex) or self._country_in(named)
                     if country:
                         return country
@@ -398,7 +398,7 @@ class ActorFinder:
                 preps = {"of"} if sector_row.sector == "MIL" else {"of", "in", "throughout"}
                 for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        named = doc[pobj.left_edge.i : pobj.i + 1]
+                        named = _phrase(pobj)
                         country = place_country(
                             _strip_determiner(named).text, self.lex
                         ) or self._country_in(named)  # "inhabitants of the Syrian Golan"

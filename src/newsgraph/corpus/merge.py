@@ -366,10 +366,18 @@ class ReportSignature:
         )
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def names_day(value: str | None) -> bool:
+    """Whether a TIMEX3 value names a calendar day ("2025-10-06", "2025-10-06TMO")."""
+    return bool(value and _DAY_VALUE.match(value))
+
+
 def event_day(event: Event, published: date | None) -> date | None:
     """The day an event is filed under: its own date when it names a day, else publication."""
     value = event.date.value
-    if value and len(value) >= 10 and re.match(r"^\d{4}-\d{2}-\d{2}$", value[:10]):
+    if value and names_day(value):
         try:
             return date.fromisoformat(value[:10])
         except ValueError:
@@ -472,9 +480,7 @@ def is_habitual(doc: Document, event: Event) -> bool:
     """Whether the event's telling repeats it ("shelled almost daily since 2022", "every
     night") and no day of its own is given (a dated one, "struck Kyiv on Monday as it does
     every week", is still the Monday strike)."""
-    if event.date.date_type not in ("document", "unresolved") and re.match(
-        r"^\d{4}-\d{2}-\d{2}", event.date.value or ""
-    ):
+    if event.date.date_type not in ("document", "unresolved") and names_day(event.date.value):
         return False
     spans = event.evidence_all or [event.evidence]
     return any(
