@@ -543,9 +543,17 @@ def is_dash(token: Token) -> bool:
 
 
 def _line_start(token: Token) -> bool:
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    return not text[start : token.idx].strip()
+    """Whether only whitespace stands between the token and the line's start (read from the
+    tokens: ``doc.text`` is rebuilt on every access)."""
+    i = token.i - 1
+    while i >= 0:
+        before = token.doc[i]
+        if not before.is_space:
+            return "\n" in before.whitespace_
+        if "\n" in before.text:
+            return True
+        i -= 1
+    return True
 
 
 def _signature_line(doc: Doc, index: TokenIndex, paragraph_end: int) -> Token | None:
