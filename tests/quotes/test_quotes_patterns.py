@@ -747,3 +747,127 @@ def test_a_colon_after_a_verb_introduces_a_quote_the_parse_made_the_root(
     assert quote["text"] == "If he goes forward and loses, it's the end of his career."
     assert quote["speaker_text"] == "Kovacs"
     assert quote["cue"] == "went"
+
+
+# speakers the parse hides, and quotes that carry on past a sentence end (session 5)
+
+
+@pytest.mark.model
+def test_a_cue_conjoined_to_an_object_takes_the_clause_subject(nlp: Language) -> None:
+    text = (
+        "The foreign minister adopted a weary tone and joked, "
+        "“At least the coffee in Brussels is still warm.”"
+    )
+    quote = _with_cue(nlp, text, "joked")
+    assert quote["speaker_text"] == "The foreign minister"
+
+
+@pytest.mark.model
+def test_a_finite_verb_parsed_as_a_modifier_keeps_its_noun_as_speaker(nlp: Language) -> None:
+    text = "When the premier thanked the crowd in Tbilisi, a man yelled “Go home!”"
+    quote = _with_cue(nlp, text, "yelled")
+    assert (quote["kind"], quote["text"], quote["speaker_text"]) == ("direct", "Go home!", "a man")
+
+
+@pytest.mark.model
+def test_a_quote_that_opens_a_reported_clause_is_a_paraphrase_of_the_clause(
+    nlp: Language,
+) -> None:
+    text = (
+        "Rahimov said “the momentum is with us” despite his defeat in the first round of the vote."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "indirect"
+    assert _pieces(text, quote) == [
+        "“the momentum is with us” despite his defeat in the first round of the vote"
+    ]
+    assert quote["speaker_text"] == "Rahimov"
+
+
+@pytest.mark.model
+def test_a_chanted_slogan_stays_a_quote_of_its_words(nlp: Language) -> None:
+    text = "Protesters outside the embassy chanted “No more war” for an hour."
+    quote = _with_cue(nlp, text, "chanted")
+    assert (quote["kind"], quote["text"]) == ("direct", "No more war")
+    assert quote["speaker_text"] == "Protesters outside the embassy"
+
+
+@pytest.mark.model
+def test_a_short_quote_after_a_verb_of_saying_is_speech(nlp: Language) -> None:
+    text = "The president ended his speech by saying “Never again.”"
+    quote = _with_cue(nlp, text, "saying")
+    assert (quote["text"], quote["speaker_text"]) == ("Never again.", "The president")
+
+
+@pytest.mark.model
+def test_a_name_after_a_dash_is_the_speaker_not_the_headline_verb(nlp: Language) -> None:
+    text = (
+        "Turnout forecasts were too low - Maria Kowalski: “The models missed the young urban "
+        "voters who turned out late in the day.”"
+    )
+    (quote,) = _quotes(nlp, text)
+    assert (quote["cue"], quote["speaker_text"]) == (":", "Maria Kowalski")
+
+
+@pytest.mark.model
+def test_a_preposition_after_the_cue_names_no_inverted_speaker(nlp: Language) -> None:
+    text = (
+        "Senator Jane Holt, the ranking Democrat on the committee, tweeted in response: "
+        "“Diplomacy is not a favour we do for our friends.”"
+    )
+    quote = _with_cue(nlp, text, "tweeted")
+    assert quote["speaker_text"].startswith("Senator Jane Holt")
+
+
+@pytest.mark.model
+def test_a_verb_inside_the_speaker_aside_does_not_end_the_attribution(nlp: Language) -> None:
+    text = (
+        "''We were never told why,'' Mr. Halvorsen, now 74 and retired in Bergen, Norway, said "
+        "by telephone this week. ''They simply closed the border.''"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == ["We were never told why", "They simply closed the border."]
+    assert quote["speaker_text"].startswith("Mr. Halvorsen")
+    assert not quote["speaker_text"].endswith("and")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The sanctions are working,” Morales said at a rally in Albany, N.Y. “The regime is "
+        "running out of money to pay its soldiers.”",
+        "“The sanctions are working,” Morales said on “Meet the Press.” “The regime is "
+        "running out of money to pay its soldiers.”",
+    ],
+)
+def test_a_split_quote_joins_across_an_abbreviation_or_a_programme_title(
+    nlp: Language, text: str
+) -> None:
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "The sanctions are working",
+        "The regime is running out of money to pay its soldiers.",
+    ]
+
+
+@pytest.mark.model
+def test_a_colon_closing_a_paragraph_introduces_the_next_one(nlp: Language) -> None:
+    text = (
+        "The envoy gave a long interview on Monday.\n\nStated the envoy:\n\n"
+        "“We will not sign an agreement that rewards the invasion of a neighbour.”"
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote["speaker_text"] == "the envoy"
+    assert quote["text"].startswith("We will not sign")
+
+
+@pytest.mark.model
+def test_a_surname_tagged_as_an_adverb_still_speaks(nlp: Language) -> None:
+    text = (
+        "“The ceasefire will hold if both sides keep their word,” said Skelly, explaining he "
+        "had spoken to both commanders."
+    )
+    said = _with_cue(nlp, text, "said")
+    explaining = _with_cue(nlp, text, "explaining")
+    assert said["speaker_text"] == explaining["speaker_text"] == "Skelly"

@@ -121,6 +121,7 @@ class QuoteFinder:
         indirect += named_quotes(doc, index, _unclaimed(leftover, indirect), self.lexicon)
         _promote_fragments(doc, text, indirect, leftover, self.lexicon)
         _lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
+        _tails_to_paraphrases(doc, index, direct, self.lexicon)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -248,6 +249,71 @@ def _lead_ins_to_paraphrases(
             continue
         statement.kind = "indirect"
         statement.segments = [(lead[0].idx, end)]
+
+
+def _tails_to_paraphrases(
+    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
+) -> None:
+    """Make a quote that opens a reported clause the writer then finishes a paraphrase of the
+    whole clause ("Sanders said "the wind is at our backs" despite his loss in Nevada",
+    "she acknowledged "one or two instances" where donations slipped"): the words after the
+    closing mark belong to what was said, so PolNeAR annotates the clause as one
+    attribution with a quoted fragment. A naming ("called the system "rigged" on Tuesday")
+    and a quote the writer sets off with a comma or colon stay quotes."""
+    for statement in statements:
+        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
+            continue
+        cue = doc[statement.cue[0]]
+        start, end = statement.segments[0]
+        if cue.idx > start or cue.lower_ not in lexicon.verbs or _names(doc, statement, lexicon):
+            continue
+        mark = index.before(start)
+        if mark <= cue.i or doc[mark - 1].text in (",", ":") or not doc[mark].is_quote:
+            continue
+        if not all(_attribution_word(t, cue) or t.lower_ == "that" for t in doc[cue.i + 1 : mark]):
+            continue
+        close = index.at_or_after(end)
+        if close >= len(doc) or not doc[close].is_quote or close + 1 >= len(doc):
+            continue
+        following = doc[close + 1]
+        if (
+            not following.is_alpha
+            or following.pos_ in ("ADV", "PART")
+            or following.sent.start != cue.sent.start
+        ):
+            continue  # "chanted "Lock her up" outside": the adverb is the writer's
+        top = _under(doc[mark + 1], cue)
+        if top is None:
+            continue
+        if top.left_edge.i <= following.i <= top.right_edge.i:
+            voiced = "utterance" in lexicon.verbs[cue.lower_].frames and cue.lemma_ != "say"
+            if voiced and not any(t.tag_ in FINITE_TAGS for t in doc[mark + 1 : close]):
+                # "chanted "No more war" for an hour": the words, then the writer's; what
+                # someone "said" runs on into the clause ("said "zero" voters would come")
+                continue
+        else:
+            # "said "of course" Clinton has the qualifications": the quoted words open the
+            # reported clause that follows them
+            top = _under(following, cue)
+            if top is None or top.dep_ != "ccomp" or top.left_edge.i != following.i:
+                continue
+        last = top.right_edge.i
+        while last > close and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if last <= close:
+            continue
+        statement.kind = "indirect"
+        statement.segments = [(doc[mark].idx, doc[last].idx + len(doc[last].text))]
+
+
+def _under(token: Token, cue: Token) -> Token | None:
+    """The dependent of ``cue`` whose phrase holds ``token`` (None if the cue does not
+    govern it)."""
+    while token.head.i != token.i:
+        if token.head.i == cue.i:
+            return token
+        token = token.head
+    return None
 
 
 def _attribution_word(token: Token, cue: Token) -> bool:

@@ -124,6 +124,8 @@ TITLE_FUNCTION_WORDS = frozenset({
 MAX_TITLE_WORDS = 12
 MAX_NAME_TOKENS = 6
 """Tokens of a bare name before a colon ("Frank Newport and Jim Harter: ")."""
+MAX_GOVERNOR_STEPS = 4
+"""How far up the parse a cue with no subject looks for the clause it belongs to."""
 NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ"})
 """Parts of speech of a bare name or a document ("the new report") before a colon."""
 NAME_OPENERS = frozenset({"-", "\u2013", "\u2014", "--", "\u2015"})
@@ -392,6 +394,7 @@ def cue_after(
             return signature, -1
     i = index.at_or_after(region.close_end)
     words = conjoined = 0
+    aside = False
     while i < len(doc) and doc[i].idx < limit:
         token = doc[i]
         if token.is_punct or token.is_space:
@@ -399,6 +402,7 @@ def cue_after(
                 return None
             if QUOTE_MARKS.fullmatch(token.text):
                 return None
+            aside = aside or (token.text == "," and words > 0)
             i += 1
             continue
         if is_cue_verb(token, lexicon):
@@ -416,8 +420,12 @@ def cue_after(
             return None
         if _speech_verb(index.text, region, token, words, lexicon):
             return token, _clause_end(doc, i, limit, region.paragraph_end)
-        if token.pos_ in VERB_POS and not _describes_speaker(token, region.close_end):
-            return None
+        if (
+            token.pos_ in VERB_POS
+            and not _describes_speaker(token, region.close_end)
+            and not (aside and "," in index.text[token.idx : limit])
+        ):
+            return None  # unless it stands in an aside ("Roe, now 81 and retired in Ohio, said")
         if not words and token.lower_ in RELATIVE_WORDS:
             return None  # ""radical Islam," which some want leaders to use": no attribution
         if not words and token.pos_ in CLAUSE_OPENERS and _ends_sentence(index.text, region):
@@ -587,7 +595,7 @@ def _clause_end(doc: Doc, i: int, limit: int, paragraph_end: int) -> int:
     follows is no continuation)."""
     while i < len(doc) and doc[i].idx < paragraph_end:
         token = doc[i]
-        if token.text in SENTENCE_END:
+        if token.text in SENTENCE_END or _abbreviation_ends(token):
             return token.idx + len(token.text)
         if QUOTE_MARKS.fullmatch(token.text):
             close = _title_close(doc, i, paragraph_end)
@@ -605,6 +613,15 @@ def _clause_end(doc: Doc, i: int, limit: int, paragraph_end: int) -> int:
     return limit if limit >= paragraph_end else -1
 
 
+def _abbreviation_ends(token: Token) -> bool:
+    """Whether an abbreviation's full stop also ends the sentence (""...," Roe said in
+    Binghamton, N.Y. "..."): a quotation opens right after it."""
+    if len(token.text) < 2 or not token.text.endswith(".") or token.i + 1 >= len(token.doc):
+        return False
+    following = token.doc[token.i + 1]
+    return bool(QUOTE_MARKS.fullmatch(following.text)) and following.whitespace_ == ""
+
+
 def _title_close(doc: Doc, i: int, paragraph_end: int) -> int | None:
     """Index of the mark closing a title that opens at token ``i`` ("said on Fox News's
     "Fox and Friends.""): a few capitalised words with no verb. None when the marks open a
@@ -618,7 +635,9 @@ def _title_close(doc: Doc, i: int, paragraph_end: int) -> int | None:
             return j if words else None
         if token.is_punct:
             continue
-        if token.pos_ in ("VERB", "AUX", "PRON") or not (token.is_title or token.is_stop):
+        if token.pos_ == "VERB" and token.is_title:
+            pass  # "Meet the Press", "Face the Nation"
+        elif token.pos_ in ("VERB", "AUX", "PRON") or not (token.is_title or token.is_stop):
             return None
         words += 1
     return None
@@ -655,6 +674,8 @@ def direct_speaker(
         subject = _participle_subject(cue, inside)
     if subject is None and _as_put_it(cue):
         subject = _as_speaker(doc, cue)
+    if subject is None and not after:
+        subject = _governing_subject(cue, inside)
     if not after:
         if subject is None:
             inverted = _inverted_speaker(doc, cue, index.before(region.open_char))
@@ -676,7 +697,13 @@ def direct_speaker(
     for token in doc[cue.i + 1 : min(len(doc), cue.i + 4)]:
         if token.is_punct:
             break
-        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+        if (
+            token.pos_ in ("PROPN", "NOUN", "PRON")
+            or token.lower_ == "one"
+            or (token.is_title and token.pos_ in ("ADV", "ADJ"))
+        ):
+            # ""...," said Kim", ""...," read one", and a surname the tagger took for an
+            # adverb (""...," said Skelly")
             return _name_end(token).i, None
     return None, None
 
@@ -732,6 +759,33 @@ def _participle_subject(cue: Token, inside: Callable[[int], bool]) -> Token | No
     return None
 
 
+def _governing_subject(cue: Token, inside: Callable[[int], bool]) -> Token | None:
+    """The subject of the writer's clause that a misparsed cue belongs to ("He adopted a
+    fake accent and joked, "..."", where "joked" hangs on "accent"; "Flea shared the news,
+    writing "..."", where "writing" is made the subject of the quotation): the first verb
+    above the cue, outside the quotation, with a subject of its own before the cue in the
+    same sentence."""
+    node = cue
+    for _ in range(MAX_GOVERNOR_STEPS):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if inside(node.i) or node.pos_ not in VERB_POS:
+            continue
+        subject = subject_of(node, avoid=inside)
+        if subject is None:
+            continue
+        if (
+            subject.i < cue.i
+            and subject.sent.start == cue.sent.start
+            and subject.pos_ in ("PROPN", "NOUN", "PRON")
+            and not inside(subject.i)
+        ):
+            return subject
+        return None
+    return None
+
+
 def _prompted_speaker(cue: Token, inside: Callable[[int], bool]) -> Token | None:
     """The passive subject of the verb a cue completes ("Mr. Trump was prompted to say,
     "..."", "she was asked to explain: "...""): the one made to speak is the speaker."""
@@ -781,8 +835,8 @@ def _inverted_speaker(doc: Doc, cue: Token, last: int) -> int | None:
     """The name right after a verb that introduces a quote with the order inverted ("Said
     Ellis: "..."", "Added the senator: "...""), up to token ``last``."""
     for token in doc[cue.i + 1 : min(last, cue.i + 5)]:
-        if token.is_punct:
-            break
+        if token.is_punct or token.pos_ == "ADP":
+            break  # "tweeted in response: "..."" names no one
         if token.pos_ in ("PROPN", "NOUN"):
             while token.head.i != token.i and token.dep_ in ("compound", "flat"):
                 token = token.head
@@ -857,6 +911,8 @@ def cue_before(
         token = doc[j]
         if token.text in SENTENCE_END or QUOTE_MARKS.fullmatch(token.text):
             return None
+        if introduced and steps and token.text in SIGNATURE_DASHES:
+            return None  # "Polls did predict it - HuffPollster: "..."": the name is the cue
         if is_cue_verb(token, lexicon):
             if steps == 0 or introduced:
                 return token
@@ -1010,7 +1066,11 @@ def attribute_regions(
                 named = _colon_name(doc, index, region, floor)
             if verb is None and named is None:
                 verb = cue_colon(doc, index, region, lexicon)
-        if verb is not None and not _speech_like(index.text, region, after):
+        if (
+            verb is not None
+            and not _speech_like(index.text, region, after)
+            and not (not after and _utterance_verb(verb, lexicon))
+        ):
             verb = None
         orphan, fragment = fragment, None
         if verb is not None and after and _inside_sentence(doc, index, region, floor):
@@ -1105,6 +1165,13 @@ def _speech_like(text: str, region: Region, after: bool) -> bool:
     return _char_before(text, region.open_char) in (",", ":", "\u2014")
 
 
+def _utterance_verb(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether a verb voices the quoted words that follow it, however few ("mouthing "thank
+    you"", "chanted "Lock her up"", "a sign that read "Hispanics 4 Trump"")."""
+    row = lexicon.verbs.get(verb.lower_)
+    return row is not None and "utterance" in row.frames
+
+
 def _is_title(text: str, region: Region) -> bool:
     """Whether quoted words are a title in headline case ("wrote "Make Your Kid a
     Millionaire"", "talking about "Collapse: How Societies Choose to Fail or Succeed""):
@@ -1146,9 +1213,14 @@ def _char_before(text: str, position: int) -> str:
 
 
 def _floor(text: str, region: Region, previous: Region | None) -> int:
-    """Earliest character a cue before ``region`` may start at: its paragraph's start or the
-    previous region's end, whichever is later."""
+    """Earliest character a cue before ``region`` may start at: its paragraph's start (the
+    previous paragraph's, when that one ends in the colon or comma that introduces it) or
+    the previous region's end, whichever is later."""
     start = text.rfind("\n", 0, region.open_char) + 1
+    if region.starts_paragraph and _char_before(text, region.open_char) in (":", ","):
+        # "Stated Stone:" closing a paragraph, the quotation opening the next one
+        last = _position_before(text, region.open_char)
+        start = text.rfind("\n", 0, last) + 1
     if previous is not None and previous.close_end > start:
         start = previous.close_end
     return start

@@ -28,11 +28,12 @@ from newsgraph.lexicon_io import parse_jsonl_rows
 
 logger = logging.getLogger(__name__)
 
-Frame = Literal["clause", "object", "infinitive", "naming", "medium"]
+Frame = Literal["clause", "object", "infinitive", "naming", "medium", "utterance"]
 """How a cue takes its content: a clause ("said that ..."), a direct object ("confirmed his
 participation"), an infinitive ("urged allies to ..."), a naming ("called the detentions an act
-of revenge", "described the plan as reckless"), or, for nouns, a medium the statement was
-made in ("said in a statement")."""
+of revenge", "described the plan as reckless"), for nouns, a medium the statement was made in
+("said in a statement"), or, for verbs of voicing words, an utterance: quoted words however
+few ("chanted "Lock her up"", "the sign read "Hispanics 4 Trump"")."""
 
 
 class _Row(BaseModel):

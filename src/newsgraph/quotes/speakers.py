@@ -350,7 +350,7 @@ def speaker_bounds(doc: Doc, statement: Statement) -> tuple[int, int] | None:
             first = extent[0]
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space):
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].pos_ == "CCONJ"):
         last -= 1
     if doc[first].is_punct:
         return None

@@ -124,6 +124,9 @@ def subject_of(
         return child
     if passive:
         return None
+    inverted = _inverted_name(verb)
+    if inverted is not None and not (avoid is not None and avoid(inverted.i)):
+        return inverted
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
         return _gerund_speaker(verb.head.head, verb.head, depth, avoid)
     if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
@@ -149,10 +152,24 @@ def subject_of(
             return subject_of(governor, depth + 1, avoid)
     if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head if verb.tag_ == "VBG" else None
+            # "officials saying ...", and "a man yelled "..."" parsed as a reduced relative:
+            # a finite verb cannot be one, so its noun speaks
+            return verb.head if verb.tag_ in ("VBG", "VBD") else None
         if verb.head.pos_ in ("VERB", "AUX"):
             return subject_of(verb.head, depth + 1, avoid)
     return None
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """The name right after a verb that follows a closing quote mark (""...," said Skelly")
+    when the tagger took it for an adverb or adjective and so left the verb no subject."""
+    doc = verb.doc
+    if verb.i < 1 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_quote:
+        return None
+    name = doc[verb.i + 1]
+    if not name.is_title or name.pos_ not in ("ADV", "ADJ") or name.is_stop:
+        return None  # a name tagged as one is read by the quote finder with its titles
+    return name
 
 
 def _set_off_participle(verb: Token) -> bool:
@@ -198,6 +215,13 @@ def range_root(doc: Doc, first: int, end: int) -> Token | None:
             return token
         if best is None:
             best = token
+    while (
+        best is not None
+        and best.dep_ in ("compound", "flat")
+        and best.i < best.head.i < end
+        and best.head.pos_ in ("NOUN", "PROPN")
+    ):
+        best = best.head  # "Mr. Daniloff": the name, not its title
     return best
 
 
