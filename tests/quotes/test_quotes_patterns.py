@@ -871,3 +871,28 @@ def test_a_surname_tagged_as_an_adverb_still_speaks(nlp: Language) -> None:
     said = _with_cue(nlp, text, "said")
     explaining = _with_cue(nlp, text, "explaining")
     assert said["speaker_text"] == explaining["speaker_text"] == "Skelly"
+
+
+@pytest.mark.model
+def test_a_quote_the_sentence_runs_on_from_is_a_paraphrase_up_to_its_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        '"We are frustrated and horrified" by the shelling of the market, the mayor said on Monday.'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "indirect"
+    assert _pieces(text, quote) == [
+        '"We are frustrated and horrified" by the shelling of the market'
+    ]
+    assert quote["speaker_text"] == "the mayor"
+
+
+@pytest.mark.model
+def test_a_name_ending_an_aside_is_not_the_speaker_before_it(nlp: Language) -> None:
+    text = (
+        "The row began after Mr. Tanaka, asked about the arrest of journalists under "
+        "President Sato, had said, ''Every country does such things.''"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"] == "Mr. Tanaka"

@@ -36,7 +36,13 @@ from newsgraph.quotes.direct import (
 from newsgraph.quotes.indirect import NO_COMMENT, find_indirect
 from newsgraph.quotes.lexicon import QuoteLexicon
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_bounds
-from newsgraph.quotes.statement import Statement, TokenIndex, char_bounds, subject_of
+from newsgraph.quotes.statement import (
+    RELATIVE_WORDS,
+    Statement,
+    TokenIndex,
+    char_bounds,
+    subject_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +128,7 @@ class QuoteFinder:
         _promote_fragments(doc, text, indirect, leftover, self.lexicon)
         _lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
         _tails_to_paraphrases(doc, index, direct, self.lexicon)
+        _run_ons_to_paraphrases(doc, index, direct)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -304,6 +311,38 @@ def _tails_to_paraphrases(
             continue
         statement.kind = "indirect"
         statement.segments = [(doc[mark].idx, doc[last].idx + len(doc[last].text))]
+
+
+def _run_ons_to_paraphrases(doc: Doc, index: TokenIndex, statements: list[Statement]) -> None:
+    """Make a quote the writer's sentence runs on from, before its attribution, a paraphrase
+    of the whole run (""We are horrified" by the attack on the market, Nefzi said"): the
+    words between the closing mark and the comma that sets off the speaker are part of what
+    was said, and PolNeAR annotates the run as one attribution with a quoted fragment."""
+    for statement in statements:
+        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
+            continue
+        start, end = statement.segments[0]
+        close = index.at_or_after(end)
+        cue = statement.cue[0]
+        if close + 2 >= cue or not doc[close].is_quote:
+            continue
+        following = doc[close + 1]
+        if not following.is_alpha or not following.text[0].islower():
+            continue
+        if following.lower_ in RELATIVE_WORDS or following.i == statement.speaker_head:
+            continue
+        boundary = cue
+        head = statement.speaker_head
+        if head is not None and head < cue:
+            boundary = min(boundary, doc[head].left_edge.i)
+        if boundary <= close + 1 or doc[boundary - 1].text != ",":
+            continue
+        run = doc[close + 1 : boundary - 1]
+        if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
+            continue
+        mark = index.before(start)
+        statement.kind = "indirect"
+        statement.segments = [(doc[mark].idx, run[-1].idx + len(run[-1].text))]
 
 
 def _under(token: Token, cue: Token) -> Token | None:

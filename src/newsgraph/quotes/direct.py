@@ -767,8 +767,8 @@ def _governing_subject(cue: Token, inside: Callable[[int], bool]) -> Token | Non
     same sentence."""
     node = cue
     for _ in range(MAX_GOVERNOR_STEPS):
-        if node.head.i == node.i:
-            return None
+        if node.head.i == node.i or node.dep_ == "parataxis":
+            return None  # a clause of its own: "The row began after ..., Tanaka had said"
         node = node.head
         if inside(node.i) or node.pos_ not in VERB_POS:
             continue
@@ -863,17 +863,20 @@ def _name_before(doc: Doc, cue: Token) -> int | None:
     adviser, Jake Sullivan, said: "..."", "Rep. Jane Roe (D-Ohio) said "..."", where the name
     hangs as an apposition elsewhere; "Clinton, exasperated, famously responded: ")."""
     j = cue.i - 1
-    while j >= 0 and doc[j].pos_ == "ADV" and cue.i - j <= 2:
-        j -= 1
+    while j >= 0 and doc[j].pos_ in ("ADV", "AUX") and cue.i - j <= 2:
+        j -= 1  # "Clinton famously responded", "Trump had said"
     if j >= 0 and doc[j].text == ")":
         while j >= 0 and doc[j].text != "(" and cue.i - j <= MAX_NAME_TOKENS:
             j -= 1
         j -= 1
     elif j >= 0 and doc[j].text == ",":
         j -= 1
-    if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES:
+    object_name = j >= 0 and doc[j].dep_ in ("pobj", "dobj")
+    if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES and not object_name:
         return j
     if j + 1 < cue.i and doc[j + 1].text == ",":
+        # "Trump, asked about the deaths of journalists under Putin, had said": a name
+        # that is an object ends an aside about the speaker named before it
         return _name_before_aside(doc, j)
     return None
 
