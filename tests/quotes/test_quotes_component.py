@@ -253,17 +253,17 @@ def test_component_a_place_as_bare_object_is_not_content(nlp: Language) -> None:
     [
         (
             "Trump called the system \u201crigged\u201d in a tweet on Tuesday.",
-            "the system \u201crigged",
+            "the system \u201crigged\u201d",
         ),
         (
             "He called her handling of the files \u201cextremely careless,\u201d and left.",
-            "her handling of the files \u201cextremely careless",
+            "her handling of the files \u201cextremely careless,\u201d",
         ),
     ],
 )
 def test_component_quoted_name_of_a_naming_verb(nlp: Language, text: str, content: str) -> None:
     # The parser hangs the quoted name on the object; the naming is still reported, its
-    # content the object and the quoted name.
+    # content the object and the quoted name with both its marks.
     quote = _one(nlp, text)
     assert quote["kind"] == "indirect"
     assert quote["cue"] == "called"

@@ -896,3 +896,24 @@ def test_a_name_ending_an_aside_is_not_the_speaker_before_it(nlp: Language) -> N
     )
     quote = _with_cue(nlp, text, "said")
     assert quote["speaker_text"] == "Mr. Tanaka"
+
+
+@pytest.mark.model
+def test_who_is_asked_a_question_is_not_its_speaker(nlp: Language) -> None:
+    text = 'Asked whether the talks could resume, Sybiha replied: "That depends on Moscow."'
+    asked = _with_cue(nlp, text, "Asked")
+    replied = _with_cue(nlp, text, "replied")
+    assert asked["speaker_text"] is None and asked["speaker"] is None
+    assert replied["speaker_text"] == "Sybiha"
+
+
+@pytest.mark.model
+def test_a_quoted_fragment_in_a_paraphrase_keeps_both_its_marks(nlp: Language) -> None:
+    text = (
+        'Kremlin spokesman Dmitry Peskov said Moscow remained "open to dialogue" but accused '
+        'Kyiv of making demands that were "impossible to meet".'
+    )
+    said = _with_cue(nlp, text, "said")
+    accused = _with_cue(nlp, text, "accused")
+    assert said["text"] == 'Moscow remained "open to dialogue"'
+    assert accused["text"] == 'Kyiv of making demands that were "impossible to meet"'

@@ -41,6 +41,7 @@ from newsgraph.quotes.statement import (
     Statement,
     TokenIndex,
     char_bounds,
+    paired_marks,
     subject_of,
 )
 
@@ -309,8 +310,9 @@ def _tails_to_paraphrases(
             last -= 1
         if last <= close:
             continue
+        first, stop = paired_marks(doc, mark, last + 1)
         statement.kind = "indirect"
-        statement.segments = [(doc[mark].idx, doc[last].idx + len(doc[last].text))]
+        statement.segments = [char_bounds(doc, first, stop)]
 
 
 def _run_ons_to_paraphrases(doc: Doc, index: TokenIndex, statements: list[Statement]) -> None:
@@ -448,7 +450,17 @@ def _promote_fragments(
         total = len(text[span[0] : span[1]].split())
         if quoted >= FRAGMENT_MIN_WORDS and quoted / max(1, total) >= share:
             statement.kind = "direct"
-            statement.segments = inside
+            # the writer's full stop or comma set inside the closing mark is not the name's
+            statement.segments = [
+                (start, _before_punctuation(text, start, end)) for start, end in inside
+            ]
+
+
+def _before_punctuation(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing full stops, commas and spaces (not before ``start``)."""
+    while end > start + 1 and text[end - 1] in ".,; ":
+        end -= 1
+    return end
 
 
 def _names(doc: Doc, statement: Statement, lexicon: QuoteLexicon) -> bool:

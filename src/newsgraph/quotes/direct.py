@@ -1319,7 +1319,7 @@ def named_quotes(
         made.append(
             Statement(
                 kind="indirect",
-                segments=[(doc[verb.i + 1].idx, region.segments[-1][1])],
+                segments=[(doc[verb.i + 1].idx, region.close_end)],
                 cue=(verb.i, verb.i + 1),
                 speaker_head=subject.i,
                 paragraph=region.paragraph,

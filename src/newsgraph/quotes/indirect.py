@@ -36,6 +36,7 @@ from newsgraph.quotes.statement import (
     SUBJECT_DEPS,
     Statement,
     char_bounds,
+    paired_marks,
     range_root,
     subject_of,
 )
@@ -72,7 +73,7 @@ def _trimmed(doc: Doc, first: int, end: int) -> tuple[int, int]:
         first += 1
     while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return first, end
+    return paired_marks(doc, first, end)
 
 
 def _complementiser(token: Token) -> bool:

@@ -155,9 +155,23 @@ def subject_of(
             # "officials saying ...", and "a man yelled "..."" parsed as a reduced relative:
             # a finite verb cannot be one, so its noun speaks
             return verb.head if verb.tag_ in ("VBG", "VBD") else None
+        if _passive_participle(verb):
+            return None  # "Asked whether talks could resume, Sybiha replied": he was asked
         if verb.head.pos_ in ("VERB", "AUX"):
             return subject_of(verb.head, depth + 1, avoid)
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle clause set before its main clause ("Asked about the talks, ...",
+    "Told of the decision, ..."): its understood subject is the one spoken to, so the main
+    clause's subject is not who spoke."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _inverted_name(verb: Token) -> Token | None:
@@ -201,6 +215,22 @@ def _gerund_speaker(
             if child.dep_ == dep and not (avoid is not None and avoid(child.i)):
                 return child
     return subject_of(governor, depth + 1, avoid)
+
+
+def paired_marks(doc: Doc, first: int, end: int) -> tuple[int, int]:
+    """Widen the tokens ``doc[first:end]`` by the quote mark their trimming cut off, so a
+    quoted fragment keeps both marks ('remained "open to dialogue"', not 'remained "open to
+    dialogue'): the closing mark after the end (with the full stop or comma American style
+    sets inside it), else the opening mark before the start."""
+    if not sum(t.is_quote for t in doc[first:end]) % 2:
+        return first, end
+    if end < len(doc) and doc[end].is_quote:
+        return first, end + 1
+    if end + 1 < len(doc) and doc[end].text in (".", ",") and doc[end + 1].is_quote:
+        return first, end + 2
+    if first > 0 and doc[first - 1].is_quote:
+        return first - 1, end
+    return first, end
 
 
 def range_root(doc: Doc, first: int, end: int) -> Token | None:
