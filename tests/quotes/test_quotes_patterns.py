@@ -917,3 +917,17 @@ def test_a_quoted_fragment_in_a_paraphrase_keeps_both_its_marks(nlp: Language) -
     accused = _with_cue(nlp, text, "accused")
     assert said["text"] == 'Moscow remained "open to dialogue"'
     assert accused["text"] == 'Kyiv of making demands that were "impossible to meet"'
+
+
+@pytest.mark.model
+def test_a_speaker_hung_as_apposition_on_the_last_victim_is_taken_back(nlp: Language) -> None:
+    text = (
+        "Russian drones struck an industrial district of Kharkiv overnight, wounding at least "
+        "nine people, regional Governor Oleh Syniehubov said on Wednesday."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"] == "regional Governor Oleh Syniehubov"
+    assert quote["text"] == (
+        "Russian drones struck an industrial district of Kharkiv overnight, wounding at least "
+        "nine people"
+    )

@@ -334,6 +334,30 @@ def trailing_speaker(doc: Doc, first: int, end: int, verb: Token) -> tuple[int, 
     return None
 
 
+def _speaker_in_apposition(
+    doc: Doc, subject: Token, verb: Token, end: int
+) -> tuple[int, Token] | None:
+    """Take the speaker out of an apposition the parser hung on the reported clause's last
+    object ("Drones struck Kharkiv overnight, wounding at least nine people, regional
+    Governor Oleh Syniehubov said"): the parse makes "people" the verb's subject and the
+    governor its apposition. When the subject follows a participle and its apposition runs
+    up to the verb, the apposition speaks and the participle clause is reported.
+
+    Returns:
+        The new content end (the comma before the speaker) and the speaker's head, or None.
+    """
+    if subject.i > verb.i or subject.left_edge.i < 1 or subject.left_edge.i < end:
+        return None
+    if doc[subject.left_edge.i - 1].tag_ not in ("VBG", "VBN"):
+        return None
+    for child in subject.rights:
+        if child.dep_ == "appos" and child.right_edge.i == verb.i - 1:
+            comma = child.left_edge.i - 1
+            if comma > subject.i and doc[comma].text == ",":
+                return comma, child
+    return None
+
+
 def find_indirect(
     doc: Doc,
     lexicon: QuoteLexicon,
@@ -411,6 +435,10 @@ def _verb_statement(
         return any(h.i == i or h.is_ancestor(token) for h in heads)
 
     subject = subject_of(verb, avoid=in_content)
+    if subject is not None:
+        moved = _speaker_in_apposition(doc, subject, verb, end)
+        if moved is not None:
+            end, subject = moved
     if subject is None:
         split = trailing_speaker(doc, first, end, verb)
         if split is not None:
