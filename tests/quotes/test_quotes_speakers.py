@@ -138,3 +138,27 @@ def test_speakers_of_direct_quotes_past_misattached_clauses(
     nlp: Language, text: str, speaker: str
 ) -> None:
     assert _direct_speaker(nlp, text) == speaker
+
+
+@pytest.mark.model
+def test_speakers_an_unnamed_spokesperson_speaks_for_the_body_named(nlp: Language) -> None:
+    text = (
+        "European Commission President Ursula von der Leyen presented the package in Brussels. "
+        "Asked about the timing, a spokesperson for the Commission declined to comment."
+    )
+    document = extract(text, "2025-05-22", nlp=nlp)
+    declined = next(q for q in document.quotes if q.cue == "declined")
+    assert declined.speaker_text == "a spokesperson for the Commission"
+    assert _actor_of(document, declined) == "European Commission"
+
+
+@pytest.mark.model
+def test_speakers_a_statement_read_out_is_the_ministry_named_before(nlp: Language) -> None:
+    text = (
+        "The Russian Foreign Ministry protested on Thursday. A statement from the ministry "
+        'read: "Europe is only punishing itself."'
+    )
+    document = extract(text, "2025-05-22", nlp=nlp)
+    (quote,) = [q for q in document.quotes if q.kind == "direct"]
+    assert (quote.cue, quote.speaker_text) == ("read", "A statement from the ministry")
+    assert _actor_of(document, quote) == "Russian Foreign Ministry"

@@ -354,7 +354,19 @@ def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
         return _as_put_it(token)
     if token.i and token.doc[token.i - 1].text == "-":
         return False  # "so-called", "self-described"
-    return token.pos_ in VERB_POS or token.tag_.startswith("VB")
+    return token.pos_ in VERB_POS or token.tag_.startswith("VB") or _colon_utterance(token, lexicon)
+
+
+def _colon_utterance(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A verb of voicing words the tagger read as a noun, right before a colon ("A statement
+    from the ministry read: "..."")."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ":"
+        and "utterance" in lexicon.verbs[token.lower_].frames
+    )
 
 
 def _as_put_it(token: Token) -> bool:
@@ -663,6 +675,11 @@ def direct_speaker(
             end += 1
         root = range_root(doc, cue.i + 1, end)
         return (root.i if root else None), (cue.i + 1, end)
+    if cue.pos_ == "NOUN" and not after:
+        # a cue the tagger read as a noun ("A statement from the ministry read:"): the words
+        # before it in its sentence name the speaker
+        root = range_root(doc, cue.sent.start, cue.i)
+        return (root.i if root is not None else None), None
     subject = subject_of(cue, avoid=inside)
     if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("DATE", "TIME"):
         subject = None  # "... who spoke anonymously said Wednesday, "..."": a misparse

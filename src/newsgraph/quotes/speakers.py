@@ -177,7 +177,7 @@ class SpeakerResolver:
         ):
             return self._author(head)
         if word in self.lexicon.person_nouns or lower in self.lexicon.person_nouns:
-            return self._title(head, word)
+            return self._title(head, word) or self._body_spoken_for(head)
         if word in self.lexicon.collective_nouns or lower in self.lexicon.collective_nouns:
             same = self.lexicon.collective_nouns.get(word) or self.lexicon.collective_nouns[lower]
             return self._collective(head, same)
@@ -189,7 +189,14 @@ class SpeakerResolver:
         start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
         mentions = [m for m in self.index.covering(start, end) if m.kind != "country"]
         mentions = mentions or self.index.covering(start, end)
-        return mentions[0].actor if mentions else None
+        if mentions:
+            return mentions[0].actor
+        for token in head.subtree:
+            # "a statement from the ministry": the ministry the story named before
+            word = token.lemma_.lower()
+            if token.i != head.i and token.pos_ == "NOUN" and word in self.lexicon.collective_nouns:
+                return self._collective(token, self.lexicon.collective_nouns[word])
+        return None
 
     def _covering_head(self, head: Token) -> str | None:
         start, end = head.idx, head.idx + len(head.text)
@@ -219,6 +226,22 @@ class SpeakerResolver:
             return None
         bodies = [m for m in mentions if m.kind in BODY_KINDS] or mentions
         return bodies[-1].actor
+
+    def _body_spoken_for(self, head: Token) -> str | None:
+        """The organisation an unnamed spokesperson or official speaks for ("a spokesperson
+        for the Commission", "an official at the ministry"), when no one holds the title; a
+        country or town is no such body ("a resident of Djibo")."""
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "with"):
+                continue  # not "of": "a resident of Djibo" does not speak for the town
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                mentions = self.index.covering(noun.idx, noun.idx + len(noun.text))
+                bodies = [m for m in mentions if m.kind in ("organization", "group")]
+                if bodies:
+                    return bodies[-1].actor
+        return None
 
     def _pronoun(self, head: Token, statement: Statement, previous: Statement | None) -> str | None:
         lower = head.lower_
