@@ -162,3 +162,16 @@ def test_speakers_a_statement_read_out_is_the_ministry_named_before(nlp: Languag
     (quote,) = [q for q in document.quotes if q.kind == "direct"]
     assert (quote.cue, quote.speaker_text) == ("read", "A statement from the ministry")
     assert _actor_of(document, quote) == "Russian Foreign Ministry"
+
+
+@pytest.mark.model
+def test_speakers_plural_officials_are_not_one_named_official(nlp: Language) -> None:
+    text = (
+        "A Hamas official told AFP the group would not return to talks under fire. "
+        "Health officials said at least 12 people were killed in the strike."
+    )
+    document = extract(text, "2025-06-03", nlp=nlp)
+    health = next(q for q in document.quotes if q.speaker_text == "Health officials")
+    assert health.speaker is None
+    told = next(q for q in document.quotes if q.cue == "told")
+    assert _actor_of(document, told) == "Hamas official"

@@ -272,7 +272,12 @@ class SpeakerResolver:
 
     def _title(self, head: Token, word: str) -> str | None:
         """A title ("the governor") to the person who holds it."""
-        holders = self.index.with_title(word)
+        holders = [
+            a
+            for a in self.index.with_title(word)
+            if head.tag_ != "NNS"
+            or _modifiers_fit(head, str(self.index.actors[a].get("name") or "").lower())
+        ]  # "the regional governor" is the governor; "health officials" not the Hamas one
         if holders:
             return max(holders, key=lambda a: self._last_before(a, head.idx))
         introduced = self._introduced_with(word, head.idx)
@@ -317,11 +322,23 @@ class SpeakerResolver:
             if actor.get("kind") not in ("organization", "group"):
                 continue
             name = str(actor.get("name") or "").lower()
+            if not _modifiers_fit(head, name):
+                continue
             if any(_has_phrase(name, word) for word in same):
                 last = self._last_before(actor_id, head.idx)
                 if best is None or last > best[0]:
                     best = (last, actor_id)
         return best[1] if best is not None else None
+
+
+def _modifiers_fit(head: Token, name: str) -> bool:
+    """Whether the common-word modifiers of a speaker noun all stand in an actor's name:
+    "health officials" are not the "Hamas official", "the army" may be the "Russian army"."""
+    return all(
+        _has_phrase(name, c.lower_)
+        for c in head.lefts
+        if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN" and not c.ent_type_
+    )
 
 
 def _has_phrase(name: str, phrase: str) -> bool:
