@@ -931,3 +931,16 @@ def test_a_speaker_hung_as_apposition_on_the_last_victim_is_taken_back(nlp: Lang
         "Russian drones struck an industrial district of Kharkiv overnight, wounding at least "
         "nine people"
     )
+
+
+@pytest.mark.model
+def test_a_comma_closing_a_paragraph_introduces_the_quote_opening_the_next(
+    nlp: Language,
+) -> None:
+    text = (
+        "The envoy spoke for an hour.\n\nThe envoy continued,\n\n"
+        "“Nobody in this room believes the ceasefire will hold without monitors.”"
+    )
+    quote = _with_cue(nlp, text, "continued")
+    assert quote["speaker_text"] == "The envoy"
+    assert quote["text"].startswith("Nobody in this room")

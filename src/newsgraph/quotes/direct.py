@@ -921,6 +921,8 @@ def cue_before(
 ) -> Token | None:
     """Find the reporting verb that introduces a quote ("Kim said: ", "She continued, ")."""
     j = index.before(region.open_char)
+    while j > 0 and doc[j].is_space:
+        j -= 1  # the paragraph break after "Prager continues,"
     if j < 0 or doc[j].idx < floor:
         return None
     introduced = doc[j].text in (":", ",", "\u2014", "\u2013", "-")
