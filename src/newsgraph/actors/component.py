@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -245,6 +245,9 @@ class ActorFinder:
         self.title_starts = {phrase.split()[0] for phrase in self.lex.titles}
         self.caps_gazetteer = self._build_caps_gazetteer(nlp)
         self.common_words: set[str] = set()
+        # the text and noun chunks of the document being read (set by _find)
+        self._text = ""
+        self._chunks: tuple[Span, ...] = ()
         if "lemmatizer" in nlp.pipe_names:
             lemmatizer: Any = nlp.get_pipe("lemmatizer")
             lookups = lemmatizer.lookups
@@ -258,7 +261,7 @@ class ActorFinder:
     def _sealed_blocks(self, doc: Doc) -> list[tuple[int, int]]:
         """Title-cased title and heading blocks, where the NER model over-tags entities."""
         sealed = []
-        whole = doc.text  # spaCy rebuilds it on every access: read it once
+        whole = self._text
         for block in doc._.ng_blocks or []:
             if block["kind"] in ("title", "heading"):
                 text = whole[block["start"] : block["end"]]
@@ -337,7 +340,7 @@ class ActorFinder:
     def _groups(self, doc: Doc, taken: set[int]) -> list[Mention]:
         """Collective actors: noun phrases headed by a sector word."""
         mentions = []
-        for chunk in _group_phrases(doc):
+        for chunk in _group_phrases(doc, self._chunks):
             chunk = _strip_determiner(chunk)
             root = chunk.root
             sector_row = None
@@ -547,7 +550,7 @@ class ActorFinder:
     def _caps_names(self, doc: Doc) -> list[Span]:
         """Country and capital names inside all-caps blocks ("ENGLAND V PAKISTAN")."""
         blocks = []
-        whole = doc.text  # spaCy rebuilds it on every access: read it once
+        whole = self._text
         for block in doc._.ng_blocks or []:
             letters = [c for c in whole[block["start"] : block["end"]] if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
@@ -874,7 +877,7 @@ class ActorFinder:
         """Attach "the governor", "the NATO chief", "the French leader" to the role holder."""
         if not persons:
             return
-        for chunk in doc.noun_chunks:
+        for chunk in self._chunks:
             if chunk[0].lower_ != "the" or chunk.root.i in taken or len(chunk) > 4:
                 continue
             if any(t.ent_type_ == "PERSON" for t in chunk) or chunk.root.tag_ not in {"NN", "NNP"}:
@@ -968,6 +971,10 @@ class ActorFinder:
             return self._find(doc)
 
     def _find(self, doc: Doc) -> Doc:
+        # spaCy rebuilds the text and the noun chunks on every access; several passes below
+        # read them
+        self._text = doc.text
+        self._chunks = tuple(doc.noun_chunks)
         sealed = self._sealed_blocks(doc)
         dateline_info = doc._.ng_dateline
         dateline = (dateline_info["start"], dateline_info["end"]) if dateline_info else None
@@ -1164,7 +1171,7 @@ class ActorFinder:
         """
         covered = [m for a in actors for m in a.mentions]
         found: dict[str, _Actor] = {}
-        for chunk in doc.noun_chunks:
+        for chunk in self._chunks:
             root = chunk.root
             if root.tag_ not in {"NN", "NNP"} or root.i in taken:
                 continue
@@ -1274,11 +1281,11 @@ class ActorFinder:
         ]
 
 
-def _group_phrases(doc: Doc) -> Iterator[Span]:
+def _group_phrases(doc: Doc, chunks: Iterable[Span]) -> Iterator[Span]:
     """The noun chunks, and the possessor phrase inside each ("the Russian government" of
     "the Russian government's refusal"): the chunk's head is the thing owned, and the owner
     is an actor of its own."""
-    for chunk in doc.noun_chunks:
+    for chunk in chunks:
         yield chunk
         for token in chunk:
             if token.dep_ == "poss" and token.i > chunk.start and token.tag_ in {"NN", "NNS"}:
