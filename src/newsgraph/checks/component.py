@@ -120,8 +120,10 @@ class NumberChecker:
             context = {t.lower_ for t in ent.root.head.subtree} | {ent.root.head.lower_}
             if context & NOT_SHARE_WORDS:
                 continue
+            before = ent.start_char - sentence.start_char  # the sentence's own text: the
+            # document's is rebuilt on every access
             if APPROXIMATE.search(ent.text) or APPROXIMATE.search(
-                sentence.doc.text[max(sentence.start_char, ent.start_char - 12) : ent.start_char]
+                sentence.text[max(0, before - 12) : before]
             ):
                 return []  # "more than 68%": a bound, not a share to add
             shares.append(Percentage(float(match.group(1)), ent.text, ent.start_char, ent.end_char))
