@@ -728,6 +728,10 @@ class EventExtractor:
         self, sent: Span, sent_index: int, drafts: list[Draft], previous: list[Draft]
     ) -> None:
         """Give each count of the sentence to its event, or to a recent one that fits."""
+        if not drafts and not any(
+            not d.dropped and d.sent_index >= sent_index - WEAK_WINDOW for d in previous
+        ):
+            return  # no event here or close before: a count would have no owner
         mentions = self.quantity_finder.find(sent)
         for mention in mentions:
             owner = self._owner(sent, mention, drafts)
