@@ -406,17 +406,15 @@ def _rates(doc: Doc) -> list[Span]:
     TimeML tags the rate's unit as a SET, which the recogniser misses."""
     found = []
     for token in doc[1:-1]:
+        if token.lower_ not in ("a", "an", "per"):
+            continue
         unit = doc[token.i + 1]
         previous = doc[token.i - 1]
-        if (
-            token.lower_ in ("a", "an", "per")
-            and unit.lower_ in RATE_UNITS
-            and (
-                previous.like_num
-                or previous.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
-                or previous.lower_ in ("once", "twice", "times")
-                or (previous.pos_ == "NOUN" and previous.nbor(-1).like_num)
-            )
+        if unit.lower_ in RATE_UNITS and (
+            previous.like_num
+            or previous.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+            or previous.lower_ in ("once", "twice", "times")
+            or (previous.pos_ == "NOUN" and previous.nbor(-1).like_num)
         ):
             found.append(doc[token.i : token.i + 2])
     return found
@@ -502,12 +500,17 @@ _ZONED_CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3]):?[0-5]\d\s+(?:UTC|GMT)\b")
 as a number and an organisation."""
 
 
-def _zoned_clocks(doc: Doc) -> list[Span]:
-    """Clock times written with UTC or GMT, as spans (none when the text has no such zone)."""
-    if not any(t.text in ("UTC", "GMT") for t in doc):
+def _zoned_clocks(doc: Doc, text: str) -> list[Span]:
+    """Clock times written with UTC or GMT, as spans (none when the text has no such zone).
+
+    Args:
+        doc: The parsed document.
+        text: ``doc.text``, read once by the caller.
+    """
+    if ("UTC" not in text and "GMT" not in text) or not any(t.text in ("UTC", "GMT") for t in doc):
         return []
     found = []
-    for match in _ZONED_CLOCK.finditer(doc.text):
+    for match in _ZONED_CLOCK.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is not None:
             found.append(span)
@@ -599,19 +602,23 @@ class TimeTagger:
         self.matcher.add("ng_time_word", [nlp.make_doc(p) for p in phrases])
 
     def candidates(
-        self, doc: Doc, rates: list[Span] | None = None, days: list[Span] | None = None
+        self,
+        doc: Doc,
+        rates: list[Span] | None = None,
+        days: list[Span] | None = None,
+        text: str | None = None,
     ) -> list[Span]:
         """spaCy's DATE/TIME entities plus lexicon matches outside them, in text order.
 
-        ``rates`` and ``days`` are the document's ``_rates`` and ``_trading_days`` when the
-        caller has found them already.
+        ``rates`` and ``days`` are the document's ``_rates`` and ``_trading_days``, and
+        ``text`` its ``doc.text``, when the caller has them already.
 
         Entities are widened where TimeML draws a larger expression: a part of day after a
         day ("Friday night"), a year after a month ("June last year"), and a clock time and
         the day next to it ("5 p.m. EST Nov. 9", "noon Thursday") become one expression.
         """
         spans = _merge([_extend(_trim(ent)) for ent in doc.ents if ent.label_ in TIME_LABELS])
-        zoned = _zoned_clocks(doc)
+        zoned = _zoned_clocks(doc, doc.text if text is None else text)
         for clock in zoned:  # "0830" + "GMT": the entity takes in its zone
             spans = [
                 doc[min(s.start, clock.start) : max(s.end, clock.end)]
@@ -824,7 +831,7 @@ class TimeTagger:
         day_bounds = {(d.start, d.end) for d in days if d.text.lower() == "the day"}
         named: list[str] = []  # the calendar values named so far, for "that year"
         quarter: str | None = None  # the last quarter named, for "a year earlier"
-        for span in self.candidates(doc, rates, days):
+        for span in self.candidates(doc, rates, days, text):
             tense = clause_tense(span)
             before = doc[max(0, span.start - 3) : span.start].text.lower()
             if before in ("as soon as", "as early as"):
