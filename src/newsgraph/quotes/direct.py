@@ -714,13 +714,9 @@ def direct_speaker(
     for token in doc[cue.i + 1 : min(len(doc), cue.i + 4)]:
         if token.is_punct:
             break
-        if (
-            token.pos_ in ("PROPN", "NOUN", "PRON")
-            or token.lower_ == "one"
-            or (token.is_title and token.pos_ in ("ADV", "ADJ"))
-        ):
-            # ""...," said Kim", ""...," read one", and a surname the tagger took for an
-            # adverb (""...," said Skelly")
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.lower_ == "one":
+            # ""...," said Kim", ""...," read one" (a surname the tagger took for an adverb,
+            # ""...," said Skelly", is the verb's subject: ``statement._inverted_name``)
             return _name_end(token).i, None
     return None, None
 

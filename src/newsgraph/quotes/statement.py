@@ -178,8 +178,11 @@ def _inverted_name(verb: Token) -> Token | None:
     """The name right after a verb that follows a closing quote mark (""...," said Skelly")
     when the tagger took it for an adverb or adjective and so left the verb no subject."""
     doc = verb.doc
-    if verb.i < 1 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_quote:
+    if verb.i < 2 or verb.i + 1 >= len(doc):
         return None
+    before = doc[verb.i - 1]
+    if not (before.is_quote or (before.text == "," and doc[verb.i - 2].is_quote)):
+        return None  # ""...," said Skelly" and ""...", said Skelly"
     name = doc[verb.i + 1]
     if not name.is_title or name.pos_ not in ("ADV", "ADJ") or name.is_stop:
         return None  # a name tagged as one is read by the quote finder with its titles
