@@ -21,6 +21,7 @@ from newsgraph.extensions import register_extensions
 from newsgraph.geo import component as _geo  # noqa: F401  (registers ng_geocoder)
 from newsgraph.ingest import structure as _structure  # noqa: F401  (registers ng_structure)
 from newsgraph.ingest.abbreviations import add_abbreviations
+from newsgraph.ingest.glued_quotes import add_glued_quote_infixes
 from newsgraph.quotes import component as _quotes  # noqa: F401  (registers ng_quotes)
 from newsgraph.settings import DEFAULT_MODEL, MODEL_ALIASES
 
@@ -57,9 +58,11 @@ def _load_spacy(model: str) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add newsgraph's components to an existing English pipeline, in order, and teach its
-    tokenizer the abbreviated titles of wire copy (``ingest/abbreviations.py``)."""
+    tokenizer the abbreviated titles of wire copy (``ingest/abbreviations.py``) and to split
+    a quotation mark glued to the punctuation before it (``ingest/glued_quotes.py``)."""
     register_extensions()
     add_abbreviations(nlp)
+    add_glued_quote_infixes(nlp)
     missing = [c for c in REQUIRED_SPACY_COMPONENTS if c not in nlp.pipe_names]
     if missing:
         logger.warning("pipeline lacks %s; newsgraph fields that need them stay empty", missing)

@@ -944,3 +944,138 @@ def test_a_comma_closing_a_paragraph_introduces_the_quote_opening_the_next(
     quote = _with_cue(nlp, text, "continued")
     assert quote["speaker_text"] == "The envoy"
     assert quote["text"].startswith("Nobody in this room")
+
+
+# speakers the parse hides: a colon after a noun, brackets, a passive, a retort, a recording
+
+
+@pytest.mark.model
+def test_a_colon_after_a_noun_phrase_keeps_the_clause_subject(nlp: Language) -> None:
+    text = (
+        "The Polish president, Jan Novak, had a warning for the allies: \"It's time to quit "
+        'waiting for Washington and get on with building our own defence."'
+    )
+    quote = _with_cue(nlp, text, "had")
+    assert quote["speaker_text"] == "The Polish president, Jan Novak"
+    assert quote["text"].startswith("It's time to quit waiting")
+
+
+@pytest.mark.model
+def test_a_question_put_to_the_speaker_before_a_colon_is_not_the_cue(nlp: Language) -> None:
+    text = (
+        "Asked which of the border crossings would reopen first, Colonel Ivan Petrenko "
+        'demurred: "Whichever one the engineers clear of mines first."'
+    )
+    quote = _with_cue(nlp, text, "demurred")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "Colonel Ivan Petrenko"
+
+
+@pytest.mark.model
+def test_a_clause_the_parse_hangs_on_the_quotation_still_speaks(nlp: Language) -> None:
+    text = (
+        "The ministry has since apologised for what happened: "
+        '"Yes, the convoy should have been warned before the strike."'
+    )
+    quote = _with_cue(nlp, text, "apologised")
+    assert quote["speaker_text"] == "The ministry"
+
+
+@pytest.mark.model
+def test_a_name_with_party_and_state_in_brackets_speaks(nlp: Language) -> None:
+    text = (
+        "Sen. Richard Alvarez (D-Ill.), noting the size of the aid package, said, "
+        '"Let me tell you, this is the largest shipment of air defence we have ever sent."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"] == "Sen. Richard Alvarez (D-Ill.)"
+
+
+@pytest.mark.model
+def test_the_subject_of_a_passive_goes_on_to_speak(nlp: Language) -> None:
+    text = (
+        "Mayor Olena Hrytsenko was joined on stage by Defence Minister Pavel Kuzmin and "
+        'joked, "Our sirens are louder than their drones," drawing applause.'
+    )
+    quote = _with_cue(nlp, text, "joked")
+    assert quote["speaker_text"] == "Mayor Olena Hrytsenko"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("verb", ["shot", "fired", "hit"])
+def test_a_retort_with_back_is_a_cue(nlp: Language, verb: str) -> None:
+    text = (
+        "After the envoy accused Kyiv of stalling, Foreign Minister Dmytro Koval "
+        f'{verb} back, "We have waited at that table for eleven months."'
+    )
+    quote = _with_cue(nlp, text, verb)
+    assert quote["speaker_text"] == "Foreign Minister Dmytro Koval"
+
+
+@pytest.mark.model
+def test_issuing_a_statement_introduces_its_words(nlp: Language) -> None:
+    text = (
+        "Hours after the attack, the Polish foreign ministry issued a statement, "
+        '"Last night, a Russian missile crossed into our airspace for the third time."'
+    )
+    quote = _with_cue(nlp, text, "issued")
+    assert quote["speaker_text"] == "the Polish foreign ministry"
+
+
+@pytest.mark.model
+def test_the_one_a_recording_shows_speaking_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "The opposition's new advertisement uses footage of President Mirza asking, "
+        '"Why should we pay for a war that nobody here asked for?"'
+    )
+    quote = _with_cue(nlp, text, "asking")
+    assert quote["speaker_text"] == "President Mirza"
+
+
+@pytest.mark.model
+def test_a_short_shout_keeps_its_verb_when_the_next_cue_runs_on(nlp: Language) -> None:
+    text = (
+        "When someone in the crowd shouted, \u201cPeace,\u201d the governor replied, again "
+        "raising his voice over the sirens, \u201cPeace, yes, but not at any price!\u201d"
+    )
+    shouted = _with_cue(nlp, text, "shouted")
+    assert shouted["text"] == "Peace"
+    assert shouted["speaker_text"] == "someone in the crowd"
+    replied = _with_cue(nlp, text, "replied")
+    assert replied["text"] == "Peace, yes, but not at any price!"
+    assert replied["speaker_text"] == "the governor"
+
+
+@pytest.mark.model
+def test_a_place_name_tagged_as_a_verb_in_the_attribution_is_read_as_a_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "\u201cI will just make this promise to you: we will find those who fired the "
+        "rockets,\u201d Fresno police Chief Anna Berg said Monday."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "Fresno police Chief Anna Berg"
+
+
+@pytest.mark.model
+def test_the_one_asked_is_not_the_speaker_of_the_question(nlp: Language) -> None:
+    text = (
+        "In an interview published online on Wednesday, Defence Minister Rustem Aliyev was "
+        "asked, \u201cWhat is the most dangerous place on the front you have been to?\u201d"
+    )
+    quote = _with_cue(nlp, text, "asked")
+    assert quote["text"].startswith("What is the most dangerous place")
+    assert quote["speaker_text"] is None
+
+
+@pytest.mark.model
+def test_a_participle_hung_on_a_reported_clause_keeps_its_own_subject(nlp: Language) -> None:
+    text = (
+        "Opposition leaders were quick to react, with former Prime Minister Ana Costa "
+        'tweeting that the deal was a "disaster" for the country and asking, "How can '
+        'someone with such bad judgement lead our foreign policy?"'
+    )
+    quote = _with_cue(nlp, text, "asking")
+    assert quote["speaker_text"] == "former Prime Minister Ana Costa"

@@ -34,6 +34,7 @@ from newsgraph.quotes.statement import (
     SUBJECT_DEPS,
     Statement,
     TokenIndex,
+    passive_participle,
     range_root,
     subject_of,
 )
@@ -351,7 +352,7 @@ def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
     """Tell whether a token is a reporting verb of the lexicon used as a verb, or the verb of
     the idiom "as X put it" (``_as_put_it``)."""
     if token.lower_ not in lexicon.verbs:
-        return _as_put_it(token)
+        return _as_put_it(token) or _answer_back(token)
     if token.i and token.doc[token.i - 1].text == "-":
         return False  # "so-called", "self-described"
     return token.pos_ in VERB_POS or token.tag_.startswith("VB") or _colon_utterance(token, lexicon)
@@ -369,11 +370,29 @@ def _colon_utterance(token: Token, lexicon: QuoteLexicon) -> bool:
     )
 
 
+ANSWER_BACK_VERBS = frozenset({"shot", "shoots", "fired", "fires", "hit", "hits"})
+"""Verbs that report a retort with the particle "back" ("Clinton shot back, "...""); alone
+they are no reporting verbs, and they are cues only beside a quotation."""
+
+
+def _answer_back(token: Token) -> bool:
+    """ "Hillary shot back, "..."", "the campaign fired back: "..."": a retort idiom."""
+    doc = token.doc
+    return (
+        token.lower_ in ANSWER_BACK_VERBS
+        and token.pos_ == "VERB"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].lower_ == "back"
+    )
+
+
 def _as_put_it(token: Token) -> bool:
     """ "As Professor Lind put it: "..."", ""...," as one aide put it": the idiom reports the
     words next to it. Only with "as" and "it", since "put" alone is no reporting verb."""
     doc = token.doc
-    if token.lower_ != "put" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "it":
+    if token.lower_ not in ("put", "puts") or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].lower_ != "it":
         return False
     if any(child.lower_ == "as" and child.i < token.i for child in token.children):
         return True
@@ -436,6 +455,7 @@ def cue_after(
             token.pos_ in VERB_POS
             and not _describes_speaker(token, region.close_end)
             and not (aside and "," in index.text[token.idx : limit])
+            and not _mistagged_name(index.text, region, token)
         ):
             return None  # unless it stands in an aside ("Roe, now 81 and retired in Ohio, said")
         if not words and token.lower_ in RELATIVE_WORDS:
@@ -447,6 +467,13 @@ def cue_after(
         words += 1
         i += 1
     return None
+
+
+def _mistagged_name(text: str, region: Region, token: Token) -> bool:
+    """A capitalised word the tagger read as a verb inside the attribution after a quotation
+    cut off by a comma (""...," Tulsa police Chief Chuck Jordan said"): the sentence goes on
+    there, so a capital marks a name, not a new clause."""
+    return token.is_title and token.tag_ in ("VB", "VBP") and not _ends_sentence(text, region)
 
 
 def _speech_verb(text: str, region: Region, verb: Token, words: int, lexicon: QuoteLexicon) -> bool:
@@ -694,6 +721,8 @@ def direct_speaker(
     if subject is None and not after:
         subject = _governing_subject(cue, inside)
     if not after:
+        if subject is None and _addressed(cue):
+            return None, None  # "Trump was asked, "What ..."": he is the one asked
         if subject is None:
             inverted = _inverted_speaker(doc, cue, index.before(region.open_char))
             return (inverted if inverted is not None else _name_before(doc, cue)), None
@@ -719,6 +748,21 @@ def direct_speaker(
             # ""...," said Skelly", is the verb's subject: ``statement._inverted_name``)
             return _name_end(token).i, None
     return None, None
+
+
+ADDRESS_VERBS = frozenset({"asked", "told", "questioned", "pressed", "challenged", "reminded"})
+"""Past participles of verbs whose object is the one spoken to."""
+
+
+def _addressed(cue: Token) -> bool:
+    """Whether the cue is a passive verb of address with a subject ("Trump was asked", "the
+    envoy was told"): its subject is the one spoken to, and the speaker goes unnamed (unlike
+    "the cleric is shown lecturing", where the passive's subject speaks)."""
+    return (
+        cue.lower_ in ADDRESS_VERBS
+        and any(c.dep_ == "nsubjpass" for c in cue.children)
+        and any(c.dep_ == "auxpass" for c in cue.children)
+    )
 
 
 def _name_end(token: Token) -> Token:
@@ -878,13 +922,14 @@ def _name_before(doc: Doc, cue: Token) -> int | None:
     j = cue.i - 1
     while j >= 0 and doc[j].pos_ in ("ADV", "AUX") and cue.i - j <= 2:
         j -= 1  # "Clinton famously responded", "Trump had said"
-    if j >= 0 and doc[j].text == ")":
-        while j >= 0 and doc[j].text != "(" and cue.i - j <= MAX_NAME_TOKENS:
-            j -= 1
-        j -= 1
+    bracketed = j >= 0 and doc[j].text == ")"
+    if bracketed:
+        j = _before_brackets(doc, j, cue.i - MAX_NAME_TOKENS)
     elif j >= 0 and doc[j].text == ",":
         j -= 1
-    object_name = j >= 0 and doc[j].dep_ in ("pobj", "dobj")
+    # "..., Speaker of the House Rep. Paul Ryan (R-WI) said": a name with its party and
+    # state in brackets right before the verb speaks even where the parse made it an object
+    object_name = j >= 0 and doc[j].dep_ in ("pobj", "dobj") and not bracketed
     if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES and not object_name:
         return j
     if j + 1 < cue.i and doc[j + 1].text == ",":
@@ -892,6 +937,15 @@ def _name_before(doc: Doc, cue: Token) -> int | None:
         # that is an object ends an aside about the speaker named before it
         return _name_before_aside(doc, j)
     return None
+
+
+def _before_brackets(doc: Doc, close: int, floor: int) -> int:
+    """The token before the bracketed words that end at token ``close`` ("Ryan (R-WI)"), or
+    -1 when no opening bracket lies at or after ``floor``."""
+    j = close
+    while j >= max(floor, 0) and doc[j].text != "(":
+        j -= 1
+    return j - 1 if j >= max(floor, 0) else -1
 
 
 def _name_before_aside(doc: Doc, j: int) -> int | None:
@@ -906,6 +960,8 @@ def _name_before_aside(doc: Doc, j: int) -> int | None:
             name = k - 1
             if k == j or name < 0:
                 return None
+            if doc[name].text == ")":  # "Sen. Richard J. Durbin (D-Ill.), noting ..., said"
+                name = _before_brackets(doc, name, k - MAX_NAME_TOKENS)
             if doc[name].pos_ == "PROPN" and doc[name].ent_type_ in LABEL_ENTITIES:
                 return name
             return None
@@ -935,11 +991,27 @@ def cue_before(
             if steps == 0 or introduced:
                 return token
             return None
+        if introduced and _issued_medium(token, lexicon):
+            return token.head  # "Trump issued a statement, "Last night, ...""
         if token.pos_ in VERB_POS:
             return None
         j -= 1
         steps += 1
     return None
+
+
+def _issued_medium(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A medium noun that is the object of the verb before it ("issued a statement",
+    "posted a message"), right before a comma or colon and a quotation: the verb issues
+    the words, and its subject speaks."""
+    row = lexicon.nouns.get(token.lower_)
+    return (
+        row is not None
+        and "medium" in row.frames
+        and token.dep_ == "dobj"
+        and token.head.pos_ == "VERB"
+        and token.head.i < token.i
+    )
 
 
 def _according_to(doc: Doc, index: TokenIndex, region: Region, floor: int) -> Statement | None:
@@ -1028,14 +1100,35 @@ def cue_colon(doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon
         return None
     sentence = doc[colon].sent
     cues = [t for t in doc[sentence.start : colon] if is_cue_verb(t, lexicon)]
-    if cues:
+    if cues and not passive_participle(cues[-1]):
         return cues[-1]
     root = sentence.root
     if root.i >= colon:
-        root = doc[colon].head  # "She went on: "It's like ..."": the parse roots the quote
+        root = _clause_before(doc[colon])  # "She went on: "It's like ..."": the quote is root
     if root.i < colon and root.pos_ in ("VERB", "AUX") and subject_of(root) is not None:
         return root
-    return None
+    return cues[-1] if cues else None
+
+
+def _clause_before(colon: Token) -> Token:
+    """The verb of the clause that a colon ends, when the parse hangs the colon under a noun
+    ("delivered a blunt message to Trump: "It's time ...""): the colon's nearest verb
+    ancestor before it, else the colon's head."""
+    for ancestor in colon.ancestors:
+        if ancestor.i < colon.i and ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+        if ancestor.i > colon.i:
+            break
+    # "Clinton has since apologized for what happened: "Yes, I ..."": the parse makes the
+    # writer's clause a complement of the quotation's verb; its verb is the one before the
+    # colon that hangs on a word after it
+    doc = colon.doc
+    tops = [
+        t
+        for t in doc[colon.sent.start : colon.i]
+        if t.pos_ in ("VERB", "AUX") and t.head.i > colon.i and subject_of(t) is not None
+    ]
+    return tops[-1] if tops else colon.head
 
 
 def attribute_regions(
@@ -1053,11 +1146,13 @@ def attribute_regions(
     leftover: list[Region] = []
     used_cues: dict[int, Statement] = {}
     fragment: tuple[Token, int, Region] | None = None
+    handed_on: tuple[Token, Region] | None = None
     # A quoted fragment of the writer's sentence with the sentence's cue after it ("...
     # because "most people don't know," she said."): a quotation right after that sentence
     # takes its cue and speaker ("We have no context ...").
     for k, region in enumerate(regions):
         following = regions[k + 1] if k + 1 < len(regions) else None
+        handed, handed_on = handed_on, None
         limit = region.paragraph_end
         if following is not None and following.open_char < limit:
             limit = following.open_char
@@ -1066,11 +1161,13 @@ def attribute_regions(
         found = cue_after(doc, index, region, limit, lexicon)
         if (
             found is not None
-            and _introduced(index.text, region)
+            and (_introduced(index.text, region) or _shouted_over(index.text, region, found))
             and cue_before(doc, index, region, floor, lexicon) is not None
         ):
             # "Hayek said, "... overlook." The star then recalled ...": the verb that
-            # introduces whole sentences of speech is their cue, not the next sentence's
+            # introduces whole sentences of speech is their cue, not the next sentence's;
+            # one whose sentence runs on into the next quotation is that one's cue
+            handed_on = (found[0], region) if found[1] < 0 else None
             found = None
         verb: Token | None = None
         named: Statement | None = None
@@ -1095,6 +1192,11 @@ def attribute_regions(
             fragment = (verb, tail, region)
             verb = None
         cue_region = region
+        if verb is None and named is None and handed is not None:
+            # "someone shouted, "Cruz," Beck joked, ..., "Amen!"": the cue after the
+            # previous quotation, with its speaker between them
+            verb, cue_region = handed
+            tail, after = region.close_end, True
         if (
             verb is None
             and orphan is not None
@@ -1162,6 +1264,13 @@ def _introduced(text: str, region: Region) -> bool:
     """Whether quoted words that end their sentence follow a comma or colon ("said, "..."",
     "said: "..."")."""
     return _ends_sentence(text, region) and _char_before(text, region.open_char) in (",", ":")
+
+
+def _shouted_over(text: str, region: Region, found: tuple[Token, int]) -> bool:
+    """Whether words set off by a comma ("someone shouted, "Cruz,"") are followed by a cue
+    whose own sentence runs on into the next quotation ("Beck joked, ..., "Amen!""): that
+    cue introduces the next quotation, so these words keep the verb before them."""
+    return found[1] < 0 and _char_before(text, region.open_char) in (",", ":")
 
 
 def _speech_like(text: str, region: Region, after: bool) -> bool:

@@ -394,4 +394,7 @@ def speaker_bounds(doc: Doc, statement: Statement) -> tuple[int, int] | None:
         last -= 1
     if doc[first].is_punct:
         return None
+    words = [t.text for t in doc[first : last + 1]]
+    if words.count("(") > words.count(")") and last + 1 < len(doc) and doc[last + 1].text == ")":
+        last += 1  # "Rep. Paul Ryan (R-Wis.)": keep the bracket the name opened
     return first, last + 1

@@ -22,6 +22,7 @@ INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 """A verb with one of these relations and no subject of its own shares its head's subject:
 "stressed ... and said that", "continued to say", "adding that", "speaking to reporters"."""
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 BLAME_PREPS = frozenset({"for", "of"})
 """Prepositions after which a gerund's speaker is the governing verb's object ("criticized
 Dean for saying", "accused him of lying")."""
@@ -124,6 +125,9 @@ def subject_of(
         return child
     if passive:
         return None
+    shown = _shown_speaking(verb)
+    if shown is not None and not (avoid is not None and avoid(shown.i)):
+        return shown
     inverted = _inverted_name(verb)
     if inverted is not None and not (avoid is not None and avoid(inverted.i)):
         return inverted
@@ -155,14 +159,43 @@ def subject_of(
             # "officials saying ...", and "a man yelled "..."" parsed as a reduced relative:
             # a finite verb cannot be one, so its noun speaks
             return verb.head if verb.tag_ in ("VBG", "VBD") else None
-        if _passive_participle(verb):
+        if passive_participle(verb):
             return None  # "Asked whether talks could resume, Sybiha replied": he was asked
         if verb.head.pos_ in ("VERB", "AUX"):
+            participle = _participle_conjunct(verb)
+            if participle is not None:
+                return subject_of(participle, depth + 1, avoid)
+            if verb.dep_ == "conj" and verb.tag_ != "VBN":
+                # "Silverman was joined on stage by Al Franken and joked, "..."": the
+                # passive's subject goes on to speak, not its agent
+                shared = _passive_subject(verb.head, avoid)
+                if shared is not None:
+                    return shared
             return subject_of(verb.head, depth + 1, avoid)
     return None
 
 
-def _passive_participle(verb: Token) -> bool:
+def _participle_conjunct(verb: Token) -> Token | None:
+    """The participle a participle is really conjoined with when the parse hangs it on a
+    finite verb inside that participle's clause ("with Trump tweeting that it was a
+    "disaster" and asking, "..."", where "asking" is made a conjunct of "was")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in FINITE_VERB_TAGS:
+        return None
+    for ancestor in list(verb.head.ancestors)[:3]:
+        if ancestor.tag_ == "VBG" and ancestor.i < verb.head.i:
+            return ancestor
+    return None
+
+
+def _passive_subject(verb: Token, avoid: Callable[[int], bool] | None) -> Token | None:
+    """The passive subject of a verb ("Silverman was joined"), if the verb has one."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and not (avoid is not None and avoid(child.i)):
+            return child
+    return None
+
+
+def passive_participle(verb: Token) -> bool:
     """A past participle clause set before its main clause ("Asked about the talks, ...",
     "Told of the decision, ..."): its understood subject is the one spoken to, so the main
     clause's subject is not who spoke."""
@@ -201,6 +234,18 @@ def _set_off_participle(verb: Token) -> bool:
             or (verb.doc[verb.i - 2].text == "," and verb.doc[verb.i - 1].is_quote)
         )
     )
+
+
+def _shown_speaking(verb: Token) -> Token | None:
+    """The one a recording shows speaking ("The ad uses footage of Hillary Clinton asking,
+    "..."", "a video of Trump saying ..."): a gerund right after the object of "of" takes
+    that object as its speaker, whatever the parse hangs the gerund on."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in INHERIT_SUBJECT_DEPS:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ == "pobj" and name.pos_ in ("PROPN", "NOUN") and name.head.lower_ == "of":
+        return name
+    return None
 
 
 def _gerund_speaker(
