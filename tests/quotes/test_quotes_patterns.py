@@ -1079,3 +1079,45 @@ def test_a_participle_hung_on_a_reported_clause_keeps_its_own_subject(nlp: Langu
     )
     quote = _with_cue(nlp, text, "asking")
     assert quote["speaker_text"] == "former Prime Minister Ana Costa"
+
+
+@pytest.mark.model
+def test_a_split_quote_joins_across_a_few_quoted_words_in_the_attribution(
+    nlp: Language,
+) -> None:
+    text = (
+        "''The shelves are empty, and so are the pharmacies,'' said Mayor Ilse Brandt, who "
+        "noted that bread prices had ''tripled'' since the blockade began in March. ''We "
+        "cannot go on like this for another winter.''"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "The shelves are empty, and so are the pharmacies",
+        "We cannot go on like this for another winter.",
+    ]
+    assert not [q for q in _quotes(nlp, text) if q["cue"] == "noted" and q["kind"] == "direct"]
+
+
+@pytest.mark.model
+def test_a_participle_after_a_clause_with_a_speaking_subject_belongs_to_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "The first incident came during a speech at the university in Lviv, when student "
+        "protesters interrupted the minister, shouting \u201cno deals, no surrender!\u201d"
+    )
+    quote = _with_cue(nlp, text, "shouting")
+    assert quote["speaker_text"] == "student protesters"
+
+
+@pytest.mark.model
+def test_the_noun_a_who_clause_describes_speaks_for_a_verb_without_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Although there is no such overlap with Zelensky's team, a White House official "
+        'who spoke anonymously to discuss internal strategy said Wednesday, "Certainly '
+        'there are discussions between the White House and the Ukrainian government."'
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"].startswith("a White House official who spoke")

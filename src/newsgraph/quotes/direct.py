@@ -122,6 +122,8 @@ TITLE_FUNCTION_WORDS = frozenset({
 })
 # fmt: on
 """Words a title in headline case leaves in lower case."""
+MAX_FRAGMENT_WORDS = 4
+"""Most words in a quoted fragment an attribution sentence runs through (''cratered'')."""
 MAX_TITLE_WORDS = 12
 MAX_NAME_TOKENS = 6
 """Tokens of a bare name before a colon ("Frank Newport and Jim Harter: ")."""
@@ -683,7 +685,7 @@ def _title_close(doc: Doc, i: int, paragraph_end: int) -> int | None:
 
 
 def direct_speaker(
-    doc: Doc, index: TokenIndex, region: Region, cue: Token, after: bool
+    doc: Doc, index: TokenIndex, region: Region, cue: Token, after: bool, lexicon: QuoteLexicon
 ) -> tuple[int | None, tuple[int, int] | None]:
     """Find the head word of a direct quote's speaker and the range it must stay in.
 
@@ -720,6 +722,10 @@ def direct_speaker(
         subject = _as_speaker(doc, cue)
     if subject is None and not after:
         subject = _governing_subject(cue, inside)
+    if subject is not None and not after and not _can_speak(subject, lexicon):
+        # "The first incident came ..., when protesters interrupted her speech, shouting
+        # "...!"": a participle after a clause whose subject can speak belongs to it
+        subject = _closer_speaker(cue, inside, lexicon) or subject
     if not after:
         if subject is None and _addressed(cue):
             return None, None  # "Trump was asked, "What ..."": he is the one asked
@@ -752,6 +758,27 @@ def direct_speaker(
 
 ADDRESS_VERBS = frozenset({"asked", "told", "questioned", "pressed", "challenged", "reminded"})
 """Past participles of verbs whose object is the one spoken to."""
+
+
+def _closer_speaker(
+    cue: Token, inside: Callable[[int], bool], lexicon: QuoteLexicon
+) -> Token | None:
+    """The subject of the clause right before a set-off participle cue (", shouting") when
+    that subject can speak: the parse often hangs the participle on a main clause about a
+    thing ("The first incident came ...")."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    node = doc[cue.i - 2]
+    for _ in range(2 * MAX_GOVERNOR_STEPS):
+        if node.pos_ in VERB_POS and node.i < cue.i:
+            subject = subject_of(node, avoid=inside)
+            if subject is not None and subject.i < cue.i and _can_speak(subject, lexicon):
+                return subject
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _addressed(cue: Token) -> bool:
@@ -892,8 +919,8 @@ def _inverted_speaker(doc: Doc, cue: Token, last: int) -> int | None:
     """The name right after a verb that introduces a quote with the order inverted ("Said
     Ellis: "..."", "Added the senator: "...""), up to token ``last``."""
     for token in doc[cue.i + 1 : min(last, cue.i + 5)]:
-        if token.is_punct or token.pos_ == "ADP":
-            break  # "tweeted in response: "..."" names no one
+        if token.is_punct or token.pos_ == "ADP" or token.ent_type_ in ("DATE", "TIME"):
+            break  # "tweeted in response: "..."", "said Wednesday, "..."" name no one
         if token.pos_ in ("PROPN", "NOUN"):
             while token.head.i != token.i and token.dep_ in ("compound", "flat"):
                 token = token.head
@@ -930,12 +957,29 @@ def _name_before(doc: Doc, cue: Token) -> int | None:
     # "..., Speaker of the House Rep. Paul Ryan (R-WI) said": a name with its party and
     # state in brackets right before the verb speaks even where the parse made it an object
     object_name = j >= 0 and doc[j].dep_ in ("pobj", "dobj") and not bracketed
+    described = _relative_clause_head(doc[j]) if j >= 0 and not bracketed else None
+    if described is not None:
+        return described  # "a White House official who spoke anonymously ... said"
     if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in LABEL_ENTITIES and not object_name:
         return j
     if j + 1 < cue.i and doc[j + 1].text == ",":
         # "Trump, asked about the deaths of journalists under Putin, had said": a name
         # that is an object ends an aside about the speaker named before it
         return _name_before_aside(doc, j)
+    return None
+
+
+def _relative_clause_head(last: Token) -> int | None:
+    """The noun a relative clause describes when the clause ends at ``last``, right before
+    a verb the parse left without a subject ("a White House official who spoke anonymously
+    to discuss strategy said"): a "who" clause describes the speaker."""
+    for ancestor in (last, *last.ancestors):
+        if ancestor.dep_ == "relcl":
+            if ancestor.right_edge.i != last.i or ancestor.head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            if any(c.lower_ == "who" for c in ancestor.children):
+                return ancestor.head.i
+            return None
     return None
 
 
@@ -1230,7 +1274,7 @@ def attribute_regions(
                 tail_end=tail,
                 paragraph=region.paragraph,
             )
-            head, extent = direct_speaker(doc, index, cue_region, verb, after)
+            head, extent = direct_speaker(doc, index, cue_region, verb, after, lexicon)
             statement.speaker_head = head
             statement.speaker_extent = extent
             statements.append(statement)
@@ -1361,6 +1405,8 @@ def _cue_between(
     quote answers that verb, not the first one."""
     if previous.cue is None or previous.tail_end >= 0:
         return None
+    if _char_before(index.text, region.open_char) in SENTENCE_END:
+        return None  # the attribution sentence ended: its verbs are behind the quotation
     end = index.before(region.open_char) + 1
     return next((t for t in doc[previous.cue[1] : end] if is_cue_verb(t, lexicon)), None)
 
@@ -1392,8 +1438,15 @@ def _continues(text: str, previous: Statement, region: Region) -> bool:
     if _runs_on(text, region):
         return False
     if previous.tail_end < 0:
-        return (
-            previous.paragraph == region.paragraph and _char_before(text, region.open_char) == ","
+        if previous.paragraph != region.paragraph:
+            return False
+        if _char_before(text, region.open_char) == ",":
+            return True
+        # ""...," said Mr. Ekovich, who noted that prices had ''cratered'' to half their
+        # value. ''Things are moving ...''": the attribution sentence ran through a few
+        # quoted words and ended; the next whole sentence of quotation goes on
+        return _standalone(text, region) and _ends_past_fragments(
+            text[previous.segments[-1][1] : region.open_char]
         )
     between = text[previous.tail_end : region.open_char]
     if not between.strip():
@@ -1401,6 +1454,20 @@ def _continues(text: str, previous: Statement, region: Region) -> bool:
     if previous.paragraph == region.paragraph and _standalone(text, region):
         return not QUOTE_MARKS.search(between)
     return bool(region.starts_paragraph and "\n" in between and not between.strip(" \n.,"))
+
+
+def _ends_past_fragments(between: str) -> bool:
+    """Whether an attribution sentence (``between`` a quotation and the next) ends after
+    the last few words it quotes: words and a full stop follow the last mark, and each quoted
+    piece in it is short."""
+    marks = [m.start() for m in QUOTE_MARKS.finditer(between)]
+    if len(marks) < 3:
+        return False  # the closing mark of the quotation, then at least one quoted piece
+    pieces = [between[a:b] for a, b in zip(marks[1::2], marks[2::2], strict=False)]
+    if any(len(piece.split()) > MAX_FRAGMENT_WORDS for piece in pieces):
+        return False
+    rest = between[marks[-1] :].lstrip("'\"” ").rstrip()
+    return len(rest.split()) >= 1 and rest.endswith((".", "!", "?"))
 
 
 def _standalone(text: str, region: Region) -> bool:
