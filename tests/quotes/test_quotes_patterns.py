@@ -1121,3 +1121,43 @@ def test_the_noun_a_who_clause_describes_speaks_for_a_verb_without_subject(
     )
     quote = _with_cue(nlp, text, "said")
     assert quote["speaker_text"].startswith("a White House official who spoke")
+
+
+@pytest.mark.model
+def test_a_short_sentence_with_a_bare_reporting_verb_announces_the_next_quote(
+    nlp: Language,
+) -> None:
+    text = (
+        "Analysts expect the ceasefire to fail. Kyiv School of Economics analyst Oksana "
+        'Melnyk agreed. "Neither army has any reason to stop before the spring thaw."'
+    )
+    quote = _with_cue(nlp, text, "agreed")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "Kyiv School of Economics analyst Oksana Melnyk"
+
+
+@pytest.mark.model
+def test_a_reporting_verb_tagged_as_a_noun_after_the_quote_is_still_the_cue(
+    nlp: Language,
+) -> None:
+    text = (
+        "The campaign sent a fundraising email on Wednesday saying the race was tight.\n\n"
+        '"Friend, let me be blunt. I can beat the incumbent. He can\'t," the email read.'
+    )
+    quote = _with_cue(nlp, text, "read")
+    assert quote["text"].startswith("Friend, let me be blunt.")
+    assert quote["speaker_text"] == "the email"
+
+
+@pytest.mark.model
+def test_a_title_tagged_as_a_verb_after_a_comma_quote_is_read_as_part_of_the_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "Critics said the image harked back to old propaganda.\n\n"
+        "\"Just saw the ministry's tweet. I'm impressed by its ability to insult literally "
+        'every kind of human being," screenwriter Cole Haddon wrote on Twitter.'
+    )
+    quote = _with_cue(nlp, text, "wrote")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"].endswith("Cole Haddon")

@@ -124,6 +124,8 @@ TITLE_FUNCTION_WORDS = frozenset({
 """Words a title in headline case leaves in lower case."""
 MAX_FRAGMENT_WORDS = 4
 """Most words in a quoted fragment an attribution sentence runs through (''cratered'')."""
+MAX_ANNOUNCING_TOKENS = 30
+"""Longest sentence read as announcing the quotation after it."""
 MAX_TITLE_WORDS = 12
 MAX_NAME_TOKENS = 6
 """Tokens of a bare name before a colon ("Frank Newport and Jim Harter: ")."""
@@ -357,7 +359,26 @@ def is_cue_verb(token: Token, lexicon: QuoteLexicon) -> bool:
         return _as_put_it(token) or _answer_back(token)
     if token.i and token.doc[token.i - 1].text == "-":
         return False  # "so-called", "self-described"
-    return token.pos_ in VERB_POS or token.tag_.startswith("VB") or _colon_utterance(token, lexicon)
+    return (
+        token.pos_ in VERB_POS
+        or token.tag_.startswith("VB")
+        or _colon_utterance(token, lexicon)
+        or _final_past(token, lexicon)
+    )
+
+
+def _final_past(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A reporting verb's past form the tagger read as a noun or adjective at the end of an
+    attribution (""...," the editorial read."): nothing but a full stop or comma follows,
+    and a closing quote mark stands a few words before it."""
+    doc = token.doc
+    row = lexicon.verbs[token.lower_]
+    past = row.forms[2] if len(row.forms) > 2 else row.forms[0]  # "read" is its own past
+    if token.lower_ != past or token.lower_ in lexicon.nouns:
+        return False
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text not in (".", ","):
+        return False
+    return any(t.is_quote for t in doc[max(0, token.i - 4) : token.i])
 
 
 def _colon_utterance(token: Token, lexicon: QuoteLexicon) -> bool:
@@ -457,7 +478,7 @@ def cue_after(
             token.pos_ in VERB_POS
             and not _describes_speaker(token, region.close_end)
             and not (aside and "," in index.text[token.idx : limit])
-            and not _mistagged_name(index.text, region, token)
+            and not _mistagged_name(index.text, region, token, words)
         ):
             return None  # unless it stands in an aside ("Roe, now 81 and retired in Ohio, said")
         if not words and token.lower_ in RELATIVE_WORDS:
@@ -471,11 +492,16 @@ def cue_after(
     return None
 
 
-def _mistagged_name(text: str, region: Region, token: Token) -> bool:
-    """A capitalised word the tagger read as a verb inside the attribution after a quotation
-    cut off by a comma (""...," Tulsa police Chief Chuck Jordan said"): the sentence goes on
-    there, so a capital marks a name, not a new clause."""
-    return token.is_title and token.tag_ in ("VB", "VBP") and not _ends_sentence(text, region)
+def _mistagged_name(text: str, region: Region, token: Token, words: int) -> bool:
+    """A word the tagger read as a base-form verb inside the attribution after a quotation
+    cut off by a comma (""...," Tulsa police Chief Chuck Jordan said", ""...," screenwriter
+    Cole Haddon wrote"): the sentence goes on there, so a capital or the first word after
+    the mark belongs to a name or title, not to a new clause."""
+    return (
+        (token.is_title or words == 0)
+        and token.tag_ in ("VB", "VBP")
+        and not _ends_sentence(text, region)
+    )
 
 
 def _speech_verb(text: str, region: Region, verb: Token, words: int, lexicon: QuoteLexicon) -> bool:
@@ -1175,6 +1201,35 @@ def _clause_before(colon: Token) -> Token:
     return tops[-1] if tops else colon.head
 
 
+ANNOUNCING_OBJECT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "dative"})
+"""Dependents that give a reporting verb content of its own ("agreed that ...", "said it")."""
+
+
+def _announcing_sentence(
+    doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon
+) -> Token | None:
+    """The cue of a quotation that follows, in the same paragraph, a short sentence whose
+    reporting verb has no content of its own ("Iowa State University's Dianne Bystrom
+    agreed. "Mainstream Republicans are ..."", "Lau said in a statement. "There are ...""):
+    the sentence announces the quotation."""
+    if region.starts_paragraph or _char_before(index.text, region.open_char) not in SENTENCE_END:
+        return None
+    end = index.before(region.open_char)
+    if end < 0:
+        return None
+    sentence = doc[end].sent
+    root = sentence.root
+    if (
+        len(sentence) > MAX_ANNOUNCING_TOKENS
+        or not is_cue_verb(root, lexicon)
+        or any(c.dep_ in ANNOUNCING_OBJECT_DEPS for c in root.children)
+        or any(QUOTE_MARKS.fullmatch(t.text) for t in sentence)
+    ):
+        return None
+    subject = subject_of(root)
+    return root if subject is not None and subject.i < root.i else None
+
+
 def attribute_regions(
     doc: Doc, index: TokenIndex, regions: list[Region], lexicon: QuoteLexicon
 ) -> tuple[list[Statement], list[Region]]:
@@ -1225,6 +1280,8 @@ def attribute_regions(
                 named = _colon_name(doc, index, region, floor)
             if verb is None and named is None:
                 verb = cue_colon(doc, index, region, lexicon)
+            if verb is None and named is None:
+                verb = _announcing_sentence(doc, index, region, lexicon)
         if (
             verb is not None
             and not _speech_like(index.text, region, after)
