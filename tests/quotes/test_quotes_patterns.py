@@ -1161,3 +1161,44 @@ def test_a_title_tagged_as_a_verb_after_a_comma_quote_is_read_as_part_of_the_nam
     quote = _with_cue(nlp, text, "wrote")
     assert quote["kind"] == "direct"
     assert quote["speaker_text"].endswith("Cole Haddon")
+
+
+@pytest.mark.model
+def test_the_clause_that_runs_up_to_the_colon_introduces_the_quote(nlp: Language) -> None:
+    text = (
+        'Reid said both envoys are "non-entities in the Senate," but he gave the Texan a '
+        'back-handed compliment: "You never have to guess where he is. He is not winning '
+        'personality contests here."'
+    )
+    quote = _with_cue(nlp, text, "gave")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "he"
+
+
+@pytest.mark.model
+def test_an_aside_in_the_next_sentence_is_not_the_cue_of_the_quote_before(
+    nlp: Language,
+) -> None:
+    text = (
+        '"Maybe we are just trying to let the bully learn the lesson," Tripp said. "We are '
+        'trying to show some mercy to the bully." South Carolina, he said, was "where we have '
+        'a chance to go mano a mano with Trump."'
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q["kind"] == "direct"]
+    assert quote["speaker_text"] == "Tripp"
+    assert quote["text"].endswith("We are trying to show some mercy to the bully.")
+    (aside,) = [q for q in _quotes(nlp, text) if q["kind"] == "indirect"]
+    assert aside["speaker_text"] == "he"
+
+
+@pytest.mark.model
+def test_a_cue_hung_on_the_reported_clause_shares_the_reporting_subject(
+    nlp: Language,
+) -> None:
+    text = (
+        "Appearing before cheering supporters on Monday morning at party headquarters, Suu "
+        'Kyi, 70, said it was too early to congratulate winners but added, "I think you all '
+        'have an idea of the results."'
+    )
+    quote = _with_cue(nlp, text, "added")
+    assert quote["speaker_text"] == "Suu Kyi, 70"

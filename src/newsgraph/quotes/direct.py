@@ -462,6 +462,8 @@ def cue_after(
         if is_cue_verb(token, lexicon):
             if conjoined and words == conjoined:
                 return None  # ""...," he said, "..." - and vowed to ...": the writer's verb
+            if words and _aside_in_next_sentence(index.text, region, token):
+                return None  # ""... bully." South Carolina, he said, was "...""
             inverted = (
                 not words and token.tag_ in FINITE_TAGS and not _ends_sentence(index.text, region)
             )
@@ -501,6 +503,22 @@ def _mistagged_name(text: str, region: Region, token: Token, words: int) -> bool
         (token.is_title or words == 0)
         and token.tag_ in ("VB", "VBP")
         and not _ends_sentence(text, region)
+    )
+
+
+def _aside_in_next_sentence(text: str, region: Region, cue: Token) -> bool:
+    """Whether a cue after a quotation that ends its sentence is an aside inside the next
+    sentence (""... to the bully." South Carolina, he said, was "where ...""): a pronoun
+    subject set off by commas on both sides, with the sentence's own words before it."""
+    doc = cue.doc
+    if not _ends_sentence(text, region) or cue.i < 2 or cue.i + 1 >= len(doc):
+        return False
+    subject = doc[cue.i - 1]
+    return (
+        subject.pos_ == "PRON"
+        and doc[cue.i - 2].text == ","
+        and doc[cue.i + 1].text == ","
+        and doc[cue.i - 2].idx > region.close_end
     )
 
 
@@ -735,7 +753,7 @@ def direct_speaker(
         # before it in its sentence name the speaker
         root = range_root(doc, cue.sent.start, cue.i)
         return (root.i if root is not None else None), None
-    subject = subject_of(cue, avoid=inside)
+    subject = subject_of(_outer_reporter(cue, lexicon) or cue, avoid=inside)
     if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("DATE", "TIME"):
         subject = None  # "... who spoke anonymously said Wednesday, "..."": a misparse
     if subject is None:
@@ -784,6 +802,21 @@ def direct_speaker(
 
 ADDRESS_VERBS = frozenset({"asked", "told", "questioned", "pressed", "challenged", "reminded"})
 """Past participles of verbs whose object is the one spoken to."""
+
+
+def _outer_reporter(cue: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The reporting verb a cue is really conjoined with when the parse hangs the cue on
+    that verb's reported clause ("Suu Kyi said it was too early ... but added, "...""):
+    the cue shares the reporting verb's subject, not the reported clause's."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None  # "..., and when pressed, the mother replied, "..."": its own subject
+    reporter = head.head
+    if reporter.i < head.i < cue.i and is_cue_verb(reporter, lexicon):
+        return reporter
+    return None
 
 
 def _closer_speaker(
@@ -1171,13 +1204,28 @@ def cue_colon(doc: Doc, index: TokenIndex, region: Region, lexicon: QuoteLexicon
     sentence = doc[colon].sent
     cues = [t for t in doc[sentence.start : colon] if is_cue_verb(t, lexicon)]
     if cues and not passive_participle(cues[-1]):
-        return cues[-1]
+        nearer = _conjoined_clause_verb(doc[colon - 1], cues[-1])
+        return nearer if nearer is not None else cues[-1]
     root = sentence.root
     if root.i >= colon:
         root = _clause_before(doc[colon])  # "She went on: "It's like ..."": the quote is root
     if root.i < colon and root.pos_ in ("VERB", "AUX") and subject_of(root) is not None:
         return root
     return cues[-1] if cues else None
+
+
+def _conjoined_clause_verb(last: Token, cue: Token) -> Token | None:
+    """The verb of a clause conjoined after the cue's clause that runs up to the colon
+    ("Reid said both are "non-entities," but he gave the Texan a compliment: "...""): that
+    clause introduces the quotation, with its own subject."""
+    node = last
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    conjoined = node.dep_ == "conj" and node.head.i == cue.i
+    if node.i <= cue.i or not (conjoined or node.head.i > last.i):
+        return None  # (the parse may hang the clause on the quotation's verb)
+    subject = subject_of(node)
+    return node if subject is not None and cue.i < subject.i < node.i else None
 
 
 def _clause_before(colon: Token) -> Token:
