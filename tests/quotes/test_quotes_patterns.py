@@ -1202,3 +1202,17 @@ def test_a_cue_hung_on_the_reported_clause_shares_the_reporting_subject(
     )
     quote = _with_cue(nlp, text, "added")
     assert quote["speaker_text"] == "Suu Kyi, 70"
+
+
+@pytest.mark.model
+def test_an_inverted_cue_keeps_the_aside_about_its_speaker_out_of_the_quote(
+    nlp: Language,
+) -> None:
+    text = (
+        "Another memorial has grown outside the old house. Said Dorothy Poynter, who grew up "
+        "with the boxer in the neighborhood, \u201cWe were all so proud of him.\u201d"
+    )
+    quote = _with_cue(nlp, text, "Said")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We were all so proud of him."
+    assert quote["speaker_text"].startswith("Dorothy Poynter")

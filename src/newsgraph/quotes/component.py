@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 LEAD_IN_WORDS = 3
 REPORT_OPENERS = frozenset({"that", "if", "when", "because", "although", "while", "unless"})
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
-ATTRIBUTION_DEPS = frozenset({"dative", "dobj", "npadvmod", "prep", "agent", "punct"})
+ATTRIBUTION_DEPS = frozenset({"dative", "dobj", "npadvmod", "prep", "agent", "punct", "nsubj"})
 """Words of the writer's a reported clause needs before its quoted end to be a paraphrase."""
 FRAGMENT_SHARE = 0.75
 """A naming whose words are at least this share quoted is a direct quote of them (a reported
@@ -359,7 +359,8 @@ def _under(token: Token, cue: Token) -> Token | None:
 
 def _attribution_word(token: Token, cue: Token) -> bool:
     """Whether a word after the cue belongs to the attribution ("told [reporters]", "said
-    [on Tuesday] [in a statement]", "said[,]"), not to what was said."""
+    [on Tuesday] [in a statement]", "said[,]", "Said [Dorothy Poynter, who grew up with
+    Ali]"), not to what was said."""
     top = token
     while top.head.i != cue.i and top.head.i != top.i:
         top = top.head

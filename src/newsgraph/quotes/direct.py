@@ -1096,11 +1096,27 @@ def cue_before(
             return None
         if introduced and _issued_medium(token, lexicon):
             return token.head  # "Trump issued a statement, "Last night, ...""
+        if introduced and token.pos_ in VERB_POS:
+            opener = _inverted_opener(token, lexicon)
+            if opener is not None:
+                return opener  # "Said Dorothy Poynter, who grew up with Ali, "...""
         if token.pos_ in VERB_POS:
             return None
         j -= 1
         steps += 1
     return None
+
+
+def _inverted_opener(token: Token, lexicon: QuoteLexicon) -> Token | None:
+    """A capitalised cue that opens the sentence before a name ("Said Dorothy Poynter, who
+    grew up with Ali in the neighborhood, "...""): the verb the walk back met belongs to an
+    aside about that name."""
+    first = token.doc[token.sent.start]
+    if first.i >= token.i or not first.is_title or first.i + 1 >= len(token.doc):
+        return None
+    if first.tag_ not in ("VBD", "VBZ") or not is_cue_verb(first, lexicon):
+        return None
+    return first if token.doc[first.i + 1].pos_ == "PROPN" else None
 
 
 def _issued_medium(token: Token, lexicon: QuoteLexicon) -> bool:
