@@ -1216,3 +1216,30 @@ def test_an_inverted_cue_keeps_the_aside_about_its_speaker_out_of_the_quote(
     assert quote["kind"] == "direct"
     assert quote["text"] == "We were all so proud of him."
     assert quote["speaker_text"].startswith("Dorothy Poynter")
+
+
+@pytest.mark.model
+def test_the_writers_and_i_quote_is_no_speaker(nlp: Language) -> None:
+    text = (
+        'No wonder the general said, and I quote, "We love the poorly defended border." '
+        "He is treating his soldiers as pawns."
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We love the poorly defended border."
+    assert quote["speaker_text"] == "the general"
+
+
+@pytest.mark.model
+def test_a_section_heading_with_a_colon_is_no_speaker_label(nlp: Language) -> None:
+    text = (
+        'On CNN Tuesday, his wife called for an open primary. "Shutting people out is not '
+        'smart," she said.\n\nSuperdelegates: Clinton is backed by 520 superdelegates '
+        "compared with 39 who back Sanders, according to the Associated Press. Supporters "
+        'have launched petitions. "The concern would be that we have a process that is '
+        'eroding democracy," Devine said.'
+    )
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q["cue"] == ":"]
+    said = [q for q in quotes if q["cue"] == "said" and q["text"].startswith("The concern")]
+    assert [(q["kind"], q["speaker_text"]) for q in said] == [("direct", "Devine")]

@@ -31,6 +31,7 @@ from newsgraph.quotes.direct import (
     attribute_regions,
     find_regions,
     find_turns,
+    i_quote,
     named_quotes,
 )
 from newsgraph.quotes.indirect import NO_COMMENT, find_indirect
@@ -248,6 +249,8 @@ def _lead_ins_to_paraphrases(
         while first < mark and _attribution_word(doc[first], cue):
             first += 1
         lead = doc[first:mark]
+        if any(i_quote(t) for t in lead):
+            continue  # "Trump said, and I quote, "...": the writer vouches for the words
         words = [t for t in lead if t.is_alpha]
         if len(words) < LEAD_IN_WORDS or any(t.is_quote for t in lead[:-1]):
             continue

@@ -315,7 +315,11 @@ def find_turns(doc: Doc, index: TokenIndex) -> list[Statement]:
         if doc[first].pos_ == "VERB":
             continue  # "Said Kowalski: "..."": an inverted attribution, not a label
         transcript = label.isupper() and len(label.replace(".", "")) >= 2
-        named = all(t.ent_type_ in LABEL_ENTITIES for t in doc[first:colon])
+        # a name, not a section heading the recogniser tags ("Superdelegates: Clinton ...")
+        named = all(
+            t.ent_type_ in LABEL_ENTITIES and (t.ent_type_ == "PERSON" or t.pos_ != "NOUN")
+            for t in doc[first:colon]
+        )
         if not (transcript or named):
             continue
         start, end = _trim(text, match.end(), p_end)
@@ -1090,6 +1094,10 @@ def cue_before(
             return None
         if introduced and steps and token.text in SIGNATURE_DASHES:
             return None  # "Polls did predict it - HuffPollster: "..."": the name is the cue
+        if i_quote(token):
+            j -= 3 if doc[j - 2].lower_ == "and" else 2  # "Trump said, and I quote, "...""
+            steps += 1
+            continue
         if is_cue_verb(token, lexicon):
             if steps == 0 or introduced:
                 return token
@@ -1105,6 +1113,11 @@ def cue_before(
         j -= 1
         steps += 1
     return None
+
+
+def i_quote(token: Token) -> bool:
+    """The writer's aside "(and) I quote" between a cue and its quotation."""
+    return token.lower_ == "quote" and token.i > 0 and token.doc[token.i - 1].lower_ == "i"
 
 
 def _inverted_opener(token: Token, lexicon: QuoteLexicon) -> Token | None:
