@@ -1243,3 +1243,45 @@ def test_a_section_heading_with_a_colon_is_no_speaker_label(nlp: Language) -> No
     assert not [q for q in quotes if q["cue"] == ":"]
     said = [q for q in quotes if q["cue"] == "said" and q["text"].startswith("The concern")]
     assert [(q["kind"], q["speaker_text"]) for q in said] == [("direct", "Devine")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Opposition supporters responded with chants of \u201cWe want peace\u201d until "
+            "the minister herself spoke up.",
+            "Opposition supporters",
+        ),
+        (
+            "The governor roused the crowd to spontaneous chants of \u201cNo surrender!\u201d "
+            "as he listed the shelled villages.",
+            "the crowd",
+        ),
+        ("But their chants of \u201cFree Kherson!\u201d were cut short by the sirens.", "their"),
+    ],
+)
+def test_chants_of_quoted_words_are_voiced_by_the_chanters(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    quote = _with_cue(nlp, text, "chants")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_unnamed_chanters_make_no_statement(nlp: Language) -> None:
+    text = 'The minister walked into the hall to chants of "Peace! Peace!" and waved.'
+    assert not [q for q in _quotes(nlp, text) if q["cue"] == "chants"]
+
+
+@pytest.mark.model
+def test_can_be_heard_asking_after_a_quote_is_an_attribution(nlp: Language) -> None:
+    text = (
+        "\u201cShould there be a registry that tracks every refugee here?\u201d a reporter "
+        "can be heard asking the senator after an event in Iowa."
+    )
+    quote = _with_cue(nlp, text, "asking")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "a reporter"

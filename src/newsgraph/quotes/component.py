@@ -278,6 +278,8 @@ def _tails_to_paraphrases(
         start, end = statement.segments[0]
         if cue.idx > start or cue.lower_ not in lexicon.verbs or _names(doc, statement, lexicon):
             continue
+        if cue.pos_ == "NOUN":
+            continue  # "chants of "We want peace" until ...": a noun opens no clause
         mark = index.before(start)
         if mark <= cue.i or doc[mark - 1].text in (",", ":") or not doc[mark].is_quote:
             continue

@@ -126,6 +126,10 @@ MAX_FRAGMENT_WORDS = 4
 """Most words in a quoted fragment an attribution sentence runs through (''cratered'')."""
 MAX_ANNOUNCING_TOKENS = 30
 """Longest sentence read as announcing the quotation after it."""
+CHANT_NOUNS = frozenset(
+    {"chant", "chants", "shout", "shouts", "cry", "cries", "cheer", "cheers", "jeer", "jeers"}
+)
+"""Nouns of chanting and shouting whose "of" introduces the words voiced."""
 MAX_TITLE_WORDS = 12
 MAX_NAME_TOKENS = 6
 """Tokens of a bare name before a colon ("Frank Newport and Jim Harter: ")."""
@@ -485,6 +489,7 @@ def cue_after(
             and not _describes_speaker(token, region.close_end)
             and not (aside and "," in index.text[token.idx : limit])
             and not _mistagged_name(index.text, region, token, words)
+            and not _heard_doing(token, lexicon)
         ):
             return None  # unless it stands in an aside ("Roe, now 81 and retired in Ohio, said")
         if not words and token.lower_ in RELATIVE_WORDS:
@@ -496,6 +501,25 @@ def cue_after(
         words += 1
         i += 1
     return None
+
+
+HEARD_WORDS = frozenset(
+    {"can", "could", "may", "might", "be", "been", "is", "was", "are", "were", "heard", "seen"}
+)
+"""Words of "can be heard saying", "was seen shouting" between a speaker and the cue."""
+
+
+def _heard_doing(token: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether a word is part of "can be heard asking" before a cue after a quotation
+    (""..." a reporter can be heard asking Trump"): the participle reports the words."""
+    if token.lower_ not in HEARD_WORDS:
+        return False
+    doc = token.doc
+    for following in doc[token.i + 1 : min(len(doc), token.i + 4)]:
+        if following.lower_ in HEARD_WORDS:
+            continue
+        return following.tag_ == "VBG" and is_cue_verb(following, lexicon)
+    return False
 
 
 def _mistagged_name(text: str, region: Region, token: Token, words: int) -> bool:
@@ -752,6 +776,9 @@ def direct_speaker(
             end += 1
         root = range_root(doc, cue.i + 1, end)
         return (root.i if root else None), (cue.i + 1, end)
+    if cue.lower_ in CHANT_NOUNS and cue.pos_ == "NOUN" and not after:
+        chanters = _chanters(cue)
+        return (chanters.i if chanters is not None else None), None
     if cue.pos_ == "NOUN" and not after:
         # a cue the tagger read as a noun ("A statement from the ministry read:"): the words
         # before it in its sentence name the speaker
@@ -1087,6 +1114,8 @@ def cue_before(
     introduced = doc[j].text in (":", ",", "\u2014", "\u2013", "-")
     if introduced:
         j -= 1
+    if not introduced and _chant_of(doc[j]) and _chanters(doc[j - 1]) is not None:
+        return doc[j - 1]  # "supporters responded with chants of "Lock her up!""
     steps = 0
     while j >= 0 and doc[j].idx >= floor and steps < MAX_TOKENS_CUE_TO_MARK:
         token = doc[j]
@@ -1337,7 +1366,11 @@ def attribute_regions(
         found = cue_after(doc, index, region, limit, lexicon)
         if (
             found is not None
-            and (_introduced(index.text, region) or _shouted_over(index.text, region, found))
+            and (
+                _introduced(index.text, region)
+                or _shouted_over(index.text, region, found)
+                or _chant_of(doc[max(0, index.before(region.open_char))])
+            )
             and cue_before(doc, index, region, floor, lexicon) is not None
         ):
             # "Hayek said, "... overlook." The star then recalled ...": the verb that
@@ -1472,9 +1505,39 @@ def _speech_like(text: str, region: Region, after: bool) -> bool:
 
 def _utterance_verb(verb: Token, lexicon: QuoteLexicon) -> bool:
     """Whether a verb voices the quoted words that follow it, however few ("mouthing "thank
-    you"", "chanted "Lock her up"", "a sign that read "Hispanics 4 Trump"")."""
+    you"", "chanted "Lock her up"", "a sign that read "Hispanics 4 Trump""); so does a noun
+    of chanting before "of" ("chants of "I'm with her"")."""
+    if verb.lower_ in CHANT_NOUNS and verb.pos_ == "NOUN":
+        return True
     row = lexicon.verbs.get(verb.lower_)
     return row is not None and "utterance" in row.frames
+
+
+def _chant_of(token: Token) -> bool:
+    """ "of" right after a noun of chanting or shouting ("chants of", "cries of"). Such words
+    are a statement only when the text names who voiced them (``_chanters``)."""
+    return (
+        token.lower_ == "of"
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ in CHANT_NOUNS
+        and token.doc[token.i - 1].pos_ == "NOUN"
+    )
+
+
+def _chanters(noun: Token) -> Token | None:
+    """Who voices "chants of "..."": the noun's possessor ("their chants of"), the subject
+    of the verb it follows ("supporters responded with chants of", "broke into chants of"),
+    or the object of a verb that moves others to chant ("roused the crowd to chants of")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    if noun.dep_ != "pobj" or noun.head.head.pos_ not in VERB_POS:
+        return None
+    verb = noun.head.head
+    if noun.head.lower_ == "to":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.i < noun.i else None
 
 
 def _is_title(text: str, region: Region) -> bool:
