@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.lexicon import QuoteLexicon
 from newsgraph.quotes.statement import (
+    FINITE_TAGS,
     RELATIVE_WORDS,
     SUBJECT_DEPS,
     Statement,
@@ -92,9 +93,6 @@ MAX_CLAUSE_GAP = 4
 """Tokens allowed between a verb and the clause it reports ("told reporters on Monday
 that")."""
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
-"""Tags of a verb that inverts an attribution (""...," said Kim"); a participle right after
-the marks ("adding that ...") reports a clause of its own."""
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 REPORT_MARKS = frozenset({"that", "if", "whether"})
 """Complementisers of a reported clause; "as", "because", "when" open adverbial ones."""

@@ -22,7 +22,9 @@ INHERIT_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl"})
 """A verb with one of these relations and no subject of its own shares its head's subject:
 "stressed ... and said that", "continued to say", "adding that", "speaking to reporters"."""
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
+"""Tags of a finite verb (past, present): one that inverts an attribution (""...," said
+Kim"), or that a participle cannot really be conjoined with."""
 BLAME_PREPS = frozenset({"for", "of"})
 """Prepositions after which a gerund's speaker is the governing verb's object ("criticized
 Dean for saying", "accused him of lying")."""
@@ -179,7 +181,7 @@ def _participle_conjunct(verb: Token) -> Token | None:
     """The participle a participle is really conjoined with when the parse hangs it on a
     finite verb inside that participle's clause ("with Trump tweeting that it was a
     "disaster" and asking, "..."", where "asking" is made a conjunct of "was")."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in FINITE_VERB_TAGS:
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in FINITE_TAGS:
         return None
     for ancestor in list(verb.head.ancestors)[:3]:
         if ancestor.tag_ == "VBG" and ancestor.i < verb.head.i:
