@@ -36,6 +36,7 @@ from newsgraph.quotes.statement import (
     Statement,
     TokenIndex,
     passive_participle,
+    passive_subject,
     range_root,
     subject_of,
 )
@@ -395,7 +396,7 @@ def _colon_utterance(token: Token, lexicon: QuoteLexicon) -> bool:
         token.pos_ == "NOUN"
         and token.i + 1 < len(doc)
         and doc[token.i + 1].text == ":"
-        and "utterance" in lexicon.verbs[token.lower_].frames
+        and _voices(token, lexicon)
     )
 
 
@@ -875,7 +876,7 @@ def _addressed(cue: Token) -> bool:
     "the cleric is shown lecturing", where the passive's subject speaks)."""
     return (
         cue.lower_ in ADDRESS_VERBS
-        and any(c.dep_ == "nsubjpass" for c in cue.children)
+        and passive_subject(cue) is not None
         and any(c.dep_ == "auxpass" for c in cue.children)
     )
 
@@ -1507,7 +1508,12 @@ def _utterance_verb(verb: Token, lexicon: QuoteLexicon) -> bool:
     of chanting before "of" ("chants of "I'm with her"")."""
     if verb.lower_ in CHANT_NOUNS and verb.pos_ == "NOUN":
         return True
-    row = lexicon.verbs.get(verb.lower_)
+    return _voices(verb, lexicon)
+
+
+def _voices(token: Token, lexicon: QuoteLexicon) -> bool:
+    """Whether the token is written like a lexicon verb with the ``utterance`` frame."""
+    row = lexicon.verbs.get(token.lower_)
     return row is not None and "utterance" in row.frames
 
 

@@ -170,7 +170,7 @@ def subject_of(
             if verb.dep_ == "conj" and verb.tag_ != "VBN":
                 # "Silverman was joined on stage by Al Franken and joked, "..."": the
                 # passive's subject goes on to speak, not its agent
-                shared = _passive_subject(verb.head, avoid)
+                shared = passive_subject(verb.head, avoid)
                 if shared is not None:
                     return shared
             return subject_of(verb.head, depth + 1, avoid)
@@ -189,7 +189,7 @@ def _participle_conjunct(verb: Token) -> Token | None:
     return None
 
 
-def _passive_subject(verb: Token, avoid: Callable[[int], bool] | None) -> Token | None:
+def passive_subject(verb: Token, avoid: Callable[[int], bool] | None = None) -> Token | None:
     """The passive subject of a verb ("Silverman was joined"), if the verb has one."""
     for child in verb.children:
         if child.dep_ == "nsubjpass" and not (avoid is not None and avoid(child.i)):
