@@ -1285,3 +1285,96 @@ def test_can_be_heard_asking_after_a_quote_is_an_attribution(nlp: Language) -> N
     quote = _with_cue(nlp, text, "asking")
     assert quote["kind"] == "direct"
     assert quote["speaker_text"] == "a reporter"
+
+
+# the writer's words that open a sentence the quoted words finish
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The ceasefire, brokered by Qatari mediators over three weeks of talks, "
+            '"gives the families of Pokrovsk a chance to breathe," said Olena Marchuk, a '
+            "local council member.",
+            "The ceasefire, brokered by Qatari mediators over three weeks of talks, "
+            '"gives the families of Pokrovsk a chance to breathe,"',
+            "Olena Marchuk, a local council member",
+        ),
+        (
+            "After two nights of shelling in the port district, \u201cthere is no "
+            "building on this street with its windows intact,\u201d Mayor Ihor Terekhov "
+            "said.",
+            "After two nights of shelling in the port district, \u201cthere is no "
+            "building on this street with its windows intact,\u201d",
+            "Mayor Ihor Terekhov",
+        ),
+    ],
+)
+def test_a_lead_in_the_writers_words_opens_the_statement(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [content]
+    assert quote["kind"] == "indirect"
+    assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_a_subject_lead_takes_the_whole_quote_and_the_next_one(nlp: Language) -> None:
+    text = (
+        "Former Wisconsin Gov. Jim Doyle praised the envoy. Biden \u201chas a lot of "
+        "really good roles to play, but I think that\u2019s a very significant one,\u201d "
+        "Doyle said. \u201cHe deservedly has that appeal.\u201d"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == [
+        "Biden \u201chas a lot of really good roles to play, but I think that\u2019s a "
+        "very significant one,\u201d",
+        "He deservedly has that appeal.",
+    ]
+    assert quote["speaker_text"] == "Doyle"
+    assert len(_quotes(nlp, text)) == 2  # the praise, and this one statement
+
+
+@pytest.mark.model
+def test_a_lead_is_cut_at_the_previous_sentence(nlp: Language) -> None:
+    text = (
+        "The minister spoke out against the plan, suggesting \u201csweeping accusations\u201d "
+        "and \u201cslander\u201d had started to seep into the debate. It is "
+        "\u201cundermining our constitution, our principles, our values and the rule of "
+        "law,\u201d he warned."
+    )
+    quote = _with_cue(nlp, text, "warned")
+    assert _pieces(text, quote) == [
+        "It is \u201cundermining our constitution, our principles, our values and the rule "
+        "of law,\u201d"
+    ]
+
+
+@pytest.mark.model
+def test_a_lead_stays_out_of_a_quote_that_opens_a_sentence(nlp: Language) -> None:
+    text = 'In a statement on Friday, "We will not leave Bakhmut," the commander said.'
+    quote = _with_cue(nlp, text, "said")
+    assert _pieces(text, quote) == ["We will not leave Bakhmut"]
+    assert quote["kind"] == "direct"
+
+
+@pytest.mark.model
+def test_words_after_the_quote_belong_to_the_statement_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "The mayor \u201cdrew quite well from the river districts\u201d in the 2019 "
+        "election, said Kyiv political scientist Petro Oliynyk. \u201cThat was his base "
+        "more than anyone\u2019s at that point.\u201d"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["speaker_text"] == "Kyiv political scientist Petro Oliynyk"
+    assert _pieces(text, quote) == [
+        "The mayor \u201cdrew quite well from the river districts\u201d in the 2019 election",
+        "That was his base more than anyone\u2019s at that point.",
+    ]
+    assert quote["text"].startswith(
+        "The mayor \u201cdrew quite well from the river "
+        "districts\u201d in the 2019 election. That was"
+    )

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extensions import register_extensions
 from newsgraph.quotes.direct import (
     Region,
     attribute_regions,
+    direct_speaker,
     find_regions,
     find_turns,
     i_quote,
@@ -128,9 +129,13 @@ class QuoteFinder:
             indirect = _without_nested(doc, indirect)
         indirect += named_quotes(doc, index, _unclaimed(leftover, indirect), self.lexicon)
         _promote_fragments(doc, text, indirect, leftover, self.lexicon)
+        direct, indirect = _fragments_to_paraphrases(
+            doc, index, leftover, direct, indirect, self.lexicon
+        )
         _lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
         _tails_to_paraphrases(doc, index, direct, self.lexicon)
         _run_ons_to_paraphrases(doc, index, direct)
+        _subject_leads_to_paraphrases(doc, index, direct, self.lexicon)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -204,9 +209,11 @@ def _piece_end(text: str, end: int, next_start: int, following: str) -> str:
     """The punctuation to restore after a piece of a split quote that ends at ``end``."""
     if end == 0 or text[end - 1] in ".?!,;:\u2014\u2013-":
         return ""
+    between = _QUOTE_EDGES.sub("", text[end:next_start]).strip()
+    if text[end : end + 1] == "," and between.endswith((".", "?", "!")):
+        return "."  # '"The mayor "drew well" in 2019, said Oliynyk. "That was ..."'
     if not _CUT_COMMA.match(text, end):
         return ""  # no comma cut off inside the marks (an indirect piece keeps its words)
-    between = _QUOTE_EDGES.sub("", text[end:next_start]).strip()
     if between.endswith((".", "?", "!")):
         return "."  # '"...," the governor said. "There is ..."'
     if between.endswith((",", ":", "\u2014")):
@@ -352,6 +359,67 @@ def _run_ons_to_paraphrases(doc: Doc, index: TokenIndex, statements: list[Statem
         statement.segments = [(doc[mark].idx, run[-1].idx + len(run[-1].text))]
 
 
+def _subject_leads_to_paraphrases(
+    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
+) -> None:
+    """Make a quote that carries on a sentence the writer began, its cue after it, a
+    paraphrase from the sentence's start ("Biden "has a lot of roles to play," Doyle said",
+    "The party, attended by hundreds, "allows us to get our message out," said Coleman"):
+    the writer's words are the subject or opening of what was said, the quoted words only
+    its end, and PolNeAR annotates the sentence as one attribution with a quoted fragment.
+    Quoted words that open with a capital start a sentence of their own and stay a quote;
+    a lead with a reporting verb of its own reports something else."""
+    for statement in statements:
+        if statement.kind != "direct" or statement.cue is None:
+            continue
+        start, end = statement.segments[0]
+        cue = doc[statement.cue[0]]
+        if cue.idx < end or not doc.text[start : start + 1].islower():
+            continue
+        mark = index.before(start)
+        if mark < 1 or not doc[mark].is_quote:
+            continue
+        lead = _sentence_lead(doc, mark)
+        if not any(t.is_alpha for t in lead) or lead[-1].text in (":", "—", "-", "("):
+            continue
+        if any(t.is_quote for t in lead):
+            continue
+        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
+            continue  # "Politico reported on an email ..., "just to ...,"": a report of its own
+        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(end)]):
+            continue
+        close = index.at_or_after(end)
+        if close < len(doc) and doc[close].text == ",":
+            close += 1
+        if close < len(doc) and doc[close].is_quote and doc[close].idx < cue.idx:
+            end = doc[close].idx + len(doc[close].text)
+        statement.kind = "indirect"
+        statement.segments[0] = (lead[0].idx, end)
+
+
+def _names_in_clause(lead: Span, quoted: Span) -> bool:
+    """Whether quoted words without a verb sit in a clause of the writer's ("he joined others
+    in pouncing on messages deemed "top secret,"", "Clinton supports "appropriate pay
+    raises,""): the writer names the words; the sentence is no paraphrase of the speaker's."""
+    return any(t.tag_ in FINITE_TAGS for t in lead) and not any(
+        t.pos_ in ("VERB", "AUX") for t in quoted
+    )
+
+
+def _sentence_lead(doc: Doc, mark: int) -> Span:
+    """The words of the writer's sentence before the token ``mark``: back to the sentence's
+    start, a full stop or a line break, whichever comes last (the parser sometimes runs two
+    sentences into one)."""
+    first = mark
+    sentence = doc[mark - 1].sent.start if mark else 0
+    while first > sentence:
+        previous = doc[first - 1]
+        if previous.text in (".", "!", "?") or "\n" in previous.text + previous.whitespace_:
+            break
+        first -= 1
+    return doc[first:mark]
+
+
 def _under(token: Token, cue: Token) -> Token | None:
     """The dependent of ``cue`` whose phrase holds ``token`` (None if the cue does not
     govern it)."""
@@ -460,6 +528,85 @@ def _promote_fragments(
             statement.segments = [
                 (start, _before_punctuation(text, start, end)) for start, end in inside
             ]
+
+
+def _fragments_to_paraphrases(
+    doc: Doc,
+    index: TokenIndex,
+    leftover: list[Region],
+    direct: list[Statement],
+    indirect: list[Statement],
+    lexicon: QuoteLexicon,
+) -> tuple[list[Statement], list[Statement]]:
+    """Give quoted words that end a sentence the writer began, their cue after them, the
+    whole sentence as content ("Biden "has a lot of roles to play, but I think that's a
+    significant one," Doyle said"), when the reported clause the parse offers does not.
+
+    The indirect finder reads such a sentence through the cue's clause, which the parse
+    often hangs on a verb inside the quotation ("I think ..."); the statement then loses
+    the writer's lead and keeps a piece of the quote. A quotation right after the sentence
+    that took the same cue continues the statement ("... one," Doyle said. "He deserves
+    it."), as PolNeAR annotates it. Returns the new lists of direct and indirect statements.
+    """
+    for region in leftover:
+        if region.fragment_cue is None:
+            continue
+        cue = region.fragment_cue
+        mark = index.at_or_after(region.open_char)
+        if mark < 1 or mark >= len(doc):
+            continue
+        lead = _sentence_lead(doc, mark)
+        if not any(t.is_alpha for t in lead) or any(t.is_quote for t in lead):
+            continue
+        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
+            continue  # "Cruz said he'd make sand "glow,"": the lead reports it itself
+        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(region.segments[-1][1])]):
+            continue
+        start, end = lead[0].idx, _run_on_end(doc, index, region.close_end, cue)
+        if any(
+            s.start < region.open_char and s.end >= region.segments[-1][1]
+            for s in direct + indirect
+        ):
+            continue  # a reported clause already holds the lead and the quotation
+        same = [s for s in direct + indirect if s.cue is not None and s.cue[0] == cue]
+        following = [s for s in same if s.kind == "direct" and s.start >= end]
+        inside = [s for s in same if any(_overlap((start, end), seg) for seg in s.segments)]
+        if following:
+            statement = following[0]
+            statement.kind = "indirect"
+            statement.segments = [(start, end), *statement.segments]
+        elif inside:
+            statement = inside[0]
+            statement.kind = "indirect"
+            statement.segments = [(start, end)]
+            head, extent = direct_speaker(doc, index, region, doc[cue], True, lexicon)
+            statement.speaker_head, statement.speaker_extent = head, extent
+        else:
+            continue  # no statement took the cue: a naming or the writer's own words
+        stale = [
+            s
+            for s in same
+            if s is not statement and any(_overlap((start, end), seg) for seg in s.segments)
+        ]
+        # a report inside the sentence ("Comey cannot say that "..."") is part of its content
+        stale += [s for s in indirect if s.cue is not None and start <= doc[s.cue[0]].idx < end]
+        direct = [s for s in direct if s not in stale]
+        indirect = [s for s in indirect if s not in stale]
+    return direct, indirect
+
+
+def _run_on_end(doc: Doc, index: TokenIndex, close_end: int, cue: int) -> int:
+    """Where the writer's sentence ends before its attribution: past the words that run on
+    after the closing mark up to the comma that sets off the speaker (""...drew well" in the
+    2008 primary, said Beck"), else at the closing mark."""
+    first = index.at_or_after(close_end)
+    comma = next((i for i in range(cue - 1, first, -1) if doc[i].text == ","), None)
+    if comma is None or not doc[first].is_alpha or not doc[first].text[0].islower():
+        return close_end
+    run = doc[first:comma]
+    if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
+        return close_end
+    return run[-1].idx + len(run[-1].text)
 
 
 def _before_punctuation(text: str, start: int, end: int) -> int:

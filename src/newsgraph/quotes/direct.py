@@ -152,6 +152,8 @@ class Region:
         paragraph: Index of the paragraph where the region ends.
         paragraph_end: Character where that paragraph ends.
         starts_paragraph: Whether the opening mark is the paragraph's first character.
+        fragment_cue: For quoted words that end a sentence the writer began, the token index
+            of the cue after them ("Biden "has a lot to do," Doyle said"), else None.
     """
 
     segments: list[tuple[int, int]]
@@ -161,6 +163,7 @@ class Region:
     paragraph: int
     paragraph_end: int
     starts_paragraph: bool = False
+    fragment_cue: int | None = None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -810,6 +813,16 @@ def direct_speaker(
     first = index.at_or_after(region.close_end)
     while first < cue.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
+    if (
+        first < cue.i
+        and subject is not None
+        and subject.i > cue.i
+        and subject.left_edge.i == cue.i + 1
+        and doc[cue.i - 1].text == ","
+    ):
+        # ""..." in the 2008 primary, said professor Paul Beck": the writer's words run on
+        # after the quote; the speaker follows the verb
+        return subject.i, None
     if first < cue.i:
         extent = (first, cue.i)
         if subject is not None and first <= subject.i < cue.i:
@@ -1400,6 +1413,7 @@ def attribute_regions(
         orphan, fragment = fragment, None
         if verb is not None and after and _inside_sentence(doc, index, region, floor):
             fragment = (verb, tail, region)
+            region.fragment_cue = verb.i
             verb = None
         cue_region = region
         if verb is None and named is None and handed is not None:
