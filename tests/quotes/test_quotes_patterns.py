@@ -1378,3 +1378,16 @@ def test_words_after_the_quote_belong_to_the_statement_not_the_speaker(nlp: Lang
         "The mayor \u201cdrew quite well from the river "
         "districts\u201d in the 2019 election. That was"
     )
+
+
+@pytest.mark.model
+def test_a_reported_clause_runs_on_to_the_closing_mark(nlp: Language) -> None:
+    text = (
+        "At a town hall in Odesa, the mayor said that \u201cnot every family can afford, or "
+        "wants, to leave the city these days, and I don\u2019t think people want to see more "
+        "checkpoints downtown. That\u2019s why the ferry is absolutely vital.\u201d"
+    )
+    quote = _with_cue(nlp, text, "said")
+    assert quote["text"].startswith("not every family can afford, or wants, to leave")
+    assert quote["text"].endswith("That\u2019s why the ferry is absolutely vital")
+    assert quote["speaker_text"] == "the mayor"

@@ -128,6 +128,7 @@ class QuoteFinder:
         if not self.nested:
             indirect = _without_nested(doc, indirect)
         indirect += named_quotes(doc, index, _unclaimed(leftover, indirect), self.lexicon)
+        _to_closing_marks(indirect, leftover)
         _promote_fragments(doc, text, indirect, leftover, self.lexicon)
         direct, indirect = _fragments_to_paraphrases(
             doc, index, leftover, direct, indirect, self.lexicon
@@ -494,6 +495,23 @@ def _without_nested(doc: Doc, indirect: list[Statement]) -> list[Statement]:
                 continue
         kept.append(statement)
     return kept
+
+
+def _to_closing_marks(indirect: list[Statement], leftover: list[Region]) -> None:
+    """Carry a reported clause that stops inside a quotation on to its closing mark ("she
+    said that "not everyone can afford, or wants, to have a car, and I don't think ..."").
+
+    The parse often ends the clause at a comma inside the quoted words; the rest of them
+    are still what the speaker said, and no other statement claims them.
+    """
+    for statement in indirect:
+        end = statement.end
+        for region in leftover:
+            segment = next((seg for seg in region.segments if seg[0] < end < seg[1]), None)
+            if segment is not None and statement.start < segment[1]:
+                first, _ = statement.segments[-1]
+                statement.segments[-1] = (first, segment[1])
+                break
 
 
 def _promote_fragments(
