@@ -1390,3 +1390,28 @@ def test_a_reported_clause_runs_on_to_the_closing_mark(nlp: Language) -> None:
     assert quote["text"].startswith("not every family can afford, or wants, to leave")
     assert quote["text"].endswith("That\u2019s why the ferry is absolutely vital")
     assert quote["speaker_text"] == "the mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "\u201cThe shelling of a port city is a reminder that the talks have failed,\u201d "
+            "Will wrote.",
+            "wrote",
+            "Will",
+        ),
+        (
+            "\u201cIf the minister wants to be trusted, he should come to Kherson,\u201d the "
+            "editorial read.",
+            "read",
+            "the editorial",
+        ),
+    ],
+)
+def test_a_speaker_the_tagger_reads_as_no_noun_is_still_the_speaker(
+    nlp: Language, text: str, cue: str, speaker: str
+) -> None:
+    quote = _with_cue(nlp, text, cue)
+    assert quote["speaker_text"] == speaker

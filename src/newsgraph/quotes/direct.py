@@ -827,7 +827,7 @@ def direct_speaker(
         extent = (first, cue.i)
         if subject is not None and first <= subject.i < cue.i:
             return _name_before_apposition(doc, first, subject), extent
-        root = range_root(doc, first, cue.i)
+        root = range_root(doc, first, cue.i) or _mistagged_speaker(doc, first, cue.i)
         return (root.i if root is not None else None), extent
     if subject is not None and subject.i > cue.i:
         return subject.i, None
@@ -841,6 +841,20 @@ def direct_speaker(
             # ""...," said Skelly", is the verb's subject: ``statement._inverted_name``)
             return _name_end(token).i, None
     return None, None
+
+
+def _mistagged_speaker(doc: Doc, first: int, end: int) -> Token | None:
+    """The last word of a short phrase between a closing mark and its verb that the tagger
+    read as no noun at all (""...," Will wrote", where George Will is a modal; ""...," the
+    editorial read", with "editorial" an adjective): the phrase is still the speaker."""
+    if end - first > MAX_NAME_TOKENS:
+        return None
+    last = next((t for t in reversed(doc[first:end]) if t.is_alpha), None)
+    if last is None:
+        return None
+    named = last.is_title
+    described = not last.is_stop and any(t.pos_ == "DET" for t in doc[first : last.i])
+    return last if named or described else None
 
 
 ADDRESS_VERBS = frozenset({"asked", "told", "questioned", "pressed", "challenged", "reminded"})
