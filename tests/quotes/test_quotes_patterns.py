@@ -1415,3 +1415,13 @@ def test_a_speaker_the_tagger_reads_as_no_noun_is_still_the_speaker(
 ) -> None:
     quote = _with_cue(nlp, text, cue)
     assert quote["speaker_text"] == speaker
+
+
+@pytest.mark.model
+def test_a_participle_after_a_dashed_aside_belongs_to_the_main_clause(nlp: Language) -> None:
+    text = (
+        "Small groups of protesters marched past the Olympic Stadium - where Dynamo Kyiv "
+        "played Shakhtar Donetsk - while chanting, \u201cHands off our city.\u201d"
+    )
+    quote = _with_cue(nlp, text, "chanting")
+    assert quote["speaker_text"] == "Small groups of protesters"

@@ -224,18 +224,22 @@ def _inverted_name(verb: Token) -> Token | None:
     return name
 
 
+SETTING_OFF = frozenset({",", "-", "\u2014", "\u2013", "--"})
+"""Punctuation that sets a closing participle off from the clause before it."""
+
+
 def _set_off_participle(verb: Token) -> bool:
-    """A participle after a comma (", saying ...", ", adding ..."): the writer's way of
-    giving the main clause's subject a second statement."""
-    return (
-        verb.dep_ in ("advcl", "conj")
-        and verb.tag_ == "VBG"
-        and verb.i > 1
-        and (
-            verb.doc[verb.i - 1].text == ","
-            or (verb.doc[verb.i - 2].text == "," and verb.doc[verb.i - 1].is_quote)
-        )
-    )
+    """A participle after a comma or a dash (", saying ...", ", adding ...", "- while
+    chanting ..."): the writer's way of giving the main clause's subject a second
+    statement."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ != "VBG" or verb.i < 2:
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "mark" and before.head.i == verb.i:
+        before = verb.doc[verb.i - 2]  # "... - while chanting, "...""
+    elif before.is_quote:
+        before = verb.doc[verb.i - 2]
+    return before.text in SETTING_OFF
 
 
 def _shown_speaking(verb: Token) -> Token | None:
