@@ -1425,3 +1425,32 @@ def test_a_participle_after_a_dashed_aside_belongs_to_the_main_clause(nlp: Langu
     )
     quote = _with_cue(nlp, text, "chanting")
     assert quote["speaker_text"] == "Small groups of protesters"
+
+
+# a quotation inside a paraphrase, after a verb of the reported clause
+
+
+@pytest.mark.model
+def test_a_quote_after_a_verb_of_the_reported_clause_is_the_outer_speakers(
+    nlp: Language,
+) -> None:
+    text = (
+        "Mr. Zelensky said a majority of Europeans have come to believe \u201cthat the war "
+        "is real, that it is important and we should do something about it.\u201d"
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote["cue"] == "said"
+    assert quote["speaker_text"] == "Mr. Zelensky"
+    assert quote["text"].startswith("a majority of Europeans have come to believe")
+
+
+@pytest.mark.model
+def test_a_reply_set_off_inside_a_paraphrase_stays_the_repliers(nlp: Language) -> None:
+    text = (
+        "She said fathers would not be eligible for the leave, and when pressed on why the "
+        "plan leaves them out, the 34-year-old mother of three replied, \u201cIt is meant "
+        "to benefit the mother who has given birth to the child.\u201d"
+    )
+    quote = _with_cue(nlp, text, "replied")
+    assert quote["kind"] == "direct"
+    assert quote["speaker_text"] == "the 34-year-old mother of three"

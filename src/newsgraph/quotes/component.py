@@ -124,6 +124,8 @@ class QuoteFinder:
         quoted += [] if self.nested else [seg for r in leftover for seg in r.segments]
         speech = [] if self.nested else [seg for s in direct for seg in s.segments]
         indirect = find_indirect(doc, self.lexicon, used_cues=used, quoted=quoted, speech=speech)
+        if not self.nested:
+            direct = _outside(doc, direct, indirect)
         indirect = [s for s in indirect if not _repeats(s, direct)]
         if not self.nested:
             indirect = _without_nested(doc, indirect)
@@ -454,6 +456,52 @@ def _unclaimed(regions: list[Region], statements: list[Statement]) -> list[Regio
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _outside(doc: Doc, direct: list[Statement], indirect: list[Statement]) -> list[Statement]:
+    """The direct quotes that are not reported inside a paraphrase.
+
+    In "Obama said a majority of Americans have come to believe "that climate change is
+    real"" or "Sanders said there are still "some people" who feel that way, "but not
+    among the vast majority,"" the verb before the quotation ("believe", "feel") belongs
+    to what the outer speaker said: the paraphrase holding both the verb and the quotation
+    is the statement, and a quote credited to the inner verb's subject is wrong.
+    """
+
+    def holds(paraphrase: Statement, quote: Statement) -> bool:
+        assert quote.cue is not None
+        cue = doc[quote.cue[0]].idx
+        return (
+            paraphrase.start <= cue < paraphrase.end
+            and paraphrase.start <= quote.start
+            and quote.end <= paraphrase.end + 1
+        )
+
+    return [
+        quote
+        for quote in direct
+        if quote.cue is None
+        or _own_utterance(doc, quote)
+        or not any(holds(paraphrase, quote) for paraphrase in indirect)
+    ]
+
+
+def _own_utterance(doc: Doc, quote: Statement) -> bool:
+    """Whether a quote stands as its speaker's own utterance even inside a longer
+    paraphrase: a cue before it with a subject of its own sets it off with a comma or colon
+    ("..., and when pressed, the mother replied, "...""), the way a writer starts a new
+    report. A quote whose cue follows it inside a paraphrase ("Wyoming radio reported
+    "...," Clinton said") is the paraphrase's, as PolNeAR annotates it."""
+    cue = doc[quote.cue[0]] if quote.cue is not None else None
+    if cue is None:
+        return True
+    if cue.idx >= quote.start:
+        return False
+    before = doc.text[: quote.start].rstrip(" \"'\u201c\u2018`")
+    subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS for c in cue.children
+    )
+    return subject and before.endswith((",", ":"))
 
 
 def _repeats(statement: Statement, direct: list[Statement]) -> bool:
