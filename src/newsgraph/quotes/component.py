@@ -61,6 +61,8 @@ FRAGMENT_MIN_WORDS = 4
 """Fewer quoted words than this are a scare quote inside a paraphrase, not a quotation."""
 DUPLICATE_SHARE = 0.5
 """An indirect statement this much inside a direct quote's content repeats it: dropped."""
+THOUGHT_LEMMAS = frozenset({"think", "believe", "feel", "know", "hope", "fear", "wonder"})
+"""Verbs of thought: a quotation after one inside a paraphrase is the paraphrase's."""
 
 
 class QuoteFinder:
@@ -471,8 +473,11 @@ def _outside(doc: Doc, direct: list[Statement], indirect: list[Statement]) -> li
     def holds(paraphrase: Statement, quote: Statement) -> bool:
         assert quote.cue is not None
         cue = doc[quote.cue[0]].idx
+        # a misparse whose content holds its own cue ("... shot back when reporters asked")
+        own = doc[paraphrase.cue[0]].idx if paraphrase.cue is not None else -1
         return (
             paraphrase.start <= cue < paraphrase.end
+            and not any(start <= own < end for start, end in paraphrase.segments)
             and paraphrase.start <= quote.start
             and quote.end <= paraphrase.end + 1
         )
@@ -488,20 +493,22 @@ def _outside(doc: Doc, direct: list[Statement], indirect: list[Statement]) -> li
 
 def _own_utterance(doc: Doc, quote: Statement) -> bool:
     """Whether a quote stands as its speaker's own utterance even inside a longer
-    paraphrase: a cue before it with a subject of its own sets it off with a comma or colon
-    ("..., and when pressed, the mother replied, "...""), the way a writer starts a new
-    report. A quote whose cue follows it inside a paraphrase ("Wyoming radio reported
-    "...," Clinton said") is the paraphrase's, as PolNeAR annotates it."""
+    paraphrase: a cue before it sets it off with a comma or colon, the way a writer adds
+    a statement ("... but added, "..."", "..., and when pressed, the mother replied,
+    "...""), unless the cue is a verb of thought without a subject of its own (""...
+    people who feel that way, "but not ..."", "recalled thinking, "...""), whose words
+    the paraphrase reports."""
     cue = doc[quote.cue[0]] if quote.cue is not None else None
     if cue is None:
         return True
-    if cue.idx >= quote.start:
-        return False
     before = doc.text[: quote.start].rstrip(" \"'\u201c\u2018`")
-    subject = any(
+    if cue.idx >= quote.start or not before.endswith((",", ":")):
+        return False
+    if cue.lemma_ not in THOUGHT_LEMMAS:
+        return True
+    return any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS for c in cue.children
     )
-    return subject and before.endswith((",", ":"))
 
 
 def _repeats(statement: Statement, direct: list[Statement]) -> bool:
