@@ -127,7 +127,7 @@ class QuoteFinder:
         speech = [] if self.nested else [seg for s in direct for seg in s.segments]
         indirect = find_indirect(doc, self.lexicon, used_cues=used, quoted=quoted, speech=speech)
         if not self.nested:
-            direct = _outside(doc, direct, indirect)
+            direct = _outside(doc, index, direct, indirect)
         indirect = [s for s in indirect if not _repeats(s, direct)]
         if not self.nested:
             indirect = _without_nested(doc, indirect)
@@ -379,7 +379,7 @@ def _subject_leads_to_paraphrases(
             continue
         start, end = statement.segments[0]
         cue = doc[statement.cue[0]]
-        if cue.idx < end or not doc.text[start : start + 1].islower():
+        if cue.idx < end or not index.text[start : start + 1].islower():
             continue
         mark = index.before(start)
         if mark < 1 or not doc[mark].is_quote:
@@ -460,7 +460,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _outside(doc: Doc, direct: list[Statement], indirect: list[Statement]) -> list[Statement]:
+def _outside(
+    doc: Doc, index: TokenIndex, direct: list[Statement], indirect: list[Statement]
+) -> list[Statement]:
     """The direct quotes that are not reported inside a paraphrase.
 
     In "Obama said a majority of Americans have come to believe "that climate change is
@@ -486,12 +488,12 @@ def _outside(doc: Doc, direct: list[Statement], indirect: list[Statement]) -> li
         quote
         for quote in direct
         if quote.cue is None
-        or _own_utterance(doc, quote)
+        or _own_utterance(doc, index, quote)
         or not any(holds(paraphrase, quote) for paraphrase in indirect)
     ]
 
 
-def _own_utterance(doc: Doc, quote: Statement) -> bool:
+def _own_utterance(doc: Doc, index: TokenIndex, quote: Statement) -> bool:
     """Whether a quote stands as its speaker's own utterance even inside a longer
     paraphrase: a cue before it sets it off with a comma or colon, the way a writer adds
     a statement ("... but added, "..."", "..., and when pressed, the mother replied,
@@ -501,8 +503,12 @@ def _own_utterance(doc: Doc, quote: Statement) -> bool:
     cue = doc[quote.cue[0]] if quote.cue is not None else None
     if cue is None:
         return True
-    before = doc.text[: quote.start].rstrip(" \"'\u201c\u2018`")
-    if cue.idx >= quote.start or not before.endswith((",", ":")):
+    if cue.idx >= quote.start:
+        return False
+    text, i = index.text, quote.start - 1
+    while i >= 0 and text[i] in " \"'\u201c\u2018`":
+        i -= 1
+    if i < 0 or text[i] not in ",:":
         return False
     if cue.lemma_ not in THOUGHT_LEMMAS:
         return True
