@@ -10,7 +10,9 @@ The passes, in order: quote regions with a cue beside them become direct quotes
 them) becomes a direct quote of those words ("called the detentions "an act of revenge""); a
 cue inside another statement's content is part of what that speaker said, not a statement of
 its own (``nested`` keeps it); quoted words with neither (scare quotes, titles) are not
-statements. Speakers are then resolved to actors in text order (``speakers.py``).
+statements. Where quoted words only finish a sentence of the writer's, the statement's
+content becomes the whole reported clause (``paraphrases.py``). Speakers are then resolved
+to actors in text order (``speakers.py``).
 """
 
 from __future__ import annotations
@@ -23,42 +25,39 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extensions import register_extensions
 from newsgraph.quotes.direct import (
     Region,
     attribute_regions,
-    direct_speaker,
     find_regions,
     find_turns,
-    i_quote,
     named_quotes,
 )
 from newsgraph.quotes.indirect import NO_COMMENT, find_indirect
 from newsgraph.quotes.lexicon import QuoteLexicon
+from newsgraph.quotes.paraphrases import (
+    fragments_to_paraphrases,
+    lead_ins_to_paraphrases,
+    promote_fragments,
+    run_ons_to_paraphrases,
+    subject_leads_to_paraphrases,
+    tails_to_paraphrases,
+    to_closing_marks,
+)
 from newsgraph.quotes.speakers import SpeakerResolver, speaker_bounds
 from newsgraph.quotes.statement import (
     RELATIVE_WORDS,
     Statement,
     TokenIndex,
     char_bounds,
-    paired_marks,
+    span_overlap,
     subject_of,
 )
 
 logger = logging.getLogger(__name__)
 
-LEAD_IN_WORDS = 3
-REPORT_OPENERS = frozenset({"that", "if", "when", "because", "although", "while", "unless"})
-FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
-ATTRIBUTION_DEPS = frozenset({"dative", "dobj", "npadvmod", "prep", "agent", "punct", "nsubj"})
-"""Words of the writer's a reported clause needs before its quoted end to be a paraphrase."""
-FRAGMENT_SHARE = 0.75
-"""A naming whose words are at least this share quoted is a direct quote of them (a reported
-clause only when all its words are)."""
-FRAGMENT_MIN_WORDS = 4
-"""Fewer quoted words than this are a scare quote inside a paraphrase, not a quotation."""
 DUPLICATE_SHARE = 0.5
 """An indirect statement this much inside a direct quote's content repeats it: dropped."""
 THOUGHT_LEMMAS = frozenset({"think", "believe", "feel", "know", "hope", "fear", "wonder"})
@@ -132,15 +131,15 @@ class QuoteFinder:
         if not self.nested:
             indirect = _without_nested(doc, indirect)
         indirect += named_quotes(doc, index, _unclaimed(leftover, indirect), self.lexicon)
-        _to_closing_marks(indirect, leftover)
-        _promote_fragments(doc, text, indirect, leftover, self.lexicon)
-        direct, indirect = _fragments_to_paraphrases(
+        to_closing_marks(indirect, leftover)
+        promote_fragments(doc, text, indirect, leftover, self.lexicon)
+        direct, indirect = fragments_to_paraphrases(
             doc, index, leftover, direct, indirect, self.lexicon
         )
-        _lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
-        _tails_to_paraphrases(doc, index, direct, self.lexicon)
-        _run_ons_to_paraphrases(doc, index, direct)
-        _subject_leads_to_paraphrases(doc, index, direct, self.lexicon)
+        lead_ins_to_paraphrases(doc, index, direct + indirect, self.lexicon)
+        tails_to_paraphrases(doc, index, direct, self.lexicon)
+        run_ons_to_paraphrases(doc, index, direct)
+        subject_leads_to_paraphrases(doc, index, direct, self.lexicon)
         statements = sorted(direct + indirect, key=lambda s: (s.start, s.end))
         _documents_to_owners(doc, statements, self.lexicon)
         SpeakerResolver(doc, text, doc._.ng_actors or [], self.lexicon).resolve(statements)
@@ -237,212 +236,10 @@ def _without(regions: list[Region], turns: list[Statement]) -> list[Region]:
         return regions
     spans = [(t.start, t.end) for t in turns]
     return [
-        r for r in regions if not any(_overlap(seg, span) for seg in r.segments for span in spans)
+        r
+        for r in regions
+        if not any(span_overlap(seg, span) for seg in r.segments for span in spans)
     ]
-
-
-def _lead_ins_to_paraphrases(
-    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
-) -> None:
-    """Make a quote whose reported clause starts in the writer's words a paraphrase of that
-    whole clause ("Ryan said no matter what action Obama takes, "his word does not trump
-    the Second Amendment.""): the speaker's sentence is the clause, of which the quoted
-    words are the end. PolNeAR annotates it so, as one attribution with a quoted fragment.
-    The words of the attribution itself ("told reporters on Tuesday, ...") are no clause."""
-    for statement in statements:
-        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
-            continue
-        cue = doc[statement.cue[0]]
-        start, end = statement.segments[0]
-        mark = index.before(start)
-        if cue.idx > start or cue.lower_ not in lexicon.verbs or mark <= cue.i + 1:
-            continue
-        first = cue.i + 1
-        while first < mark and _attribution_word(doc[first], cue):
-            first += 1
-        lead = doc[first:mark]
-        if any(i_quote(t) for t in lead):
-            continue  # "Trump said, and I quote, "...": the writer vouches for the words
-        words = [t for t in lead if t.is_alpha]
-        if len(words) < LEAD_IN_WORDS or any(t.is_quote for t in lead[:-1]):
-            continue
-        opens = lead[0].lower_ in REPORT_OPENERS
-        finite = any(t.tag_ in FINITE_TAGS and t.i != cue.i for t in lead)
-        if not (opens or finite) or not any(t.text == "," for t in lead[-2:]):
-            continue
-        statement.kind = "indirect"
-        statement.segments = [(lead[0].idx, end)]
-
-
-def _tails_to_paraphrases(
-    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
-) -> None:
-    """Make a quote that opens a reported clause the writer then finishes a paraphrase of the
-    whole clause ("Sanders said "the wind is at our backs" despite his loss in Nevada",
-    "she acknowledged "one or two instances" where donations slipped"): the words after the
-    closing mark belong to what was said, so PolNeAR annotates the clause as one
-    attribution with a quoted fragment. A naming ("called the system "rigged" on Tuesday")
-    and a quote the writer sets off with a comma or colon stay quotes."""
-    for statement in statements:
-        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
-            continue
-        cue = doc[statement.cue[0]]
-        start, end = statement.segments[0]
-        if cue.idx > start or cue.lower_ not in lexicon.verbs or _names(doc, statement, lexicon):
-            continue
-        if cue.pos_ == "NOUN":
-            continue  # "chants of "We want peace" until ...": a noun opens no clause
-        mark = index.before(start)
-        if mark <= cue.i or doc[mark - 1].text in (",", ":") or not doc[mark].is_quote:
-            continue
-        if not all(_attribution_word(t, cue) or t.lower_ == "that" for t in doc[cue.i + 1 : mark]):
-            continue
-        close = index.at_or_after(end)
-        if close >= len(doc) or not doc[close].is_quote or close + 1 >= len(doc):
-            continue
-        following = doc[close + 1]
-        if (
-            not following.is_alpha
-            or following.pos_ in ("ADV", "PART")
-            or following.sent.start != cue.sent.start
-        ):
-            continue  # "chanted "Lock her up" outside": the adverb is the writer's
-        top = _under(doc[mark + 1], cue)
-        if top is None:
-            continue
-        if top.left_edge.i <= following.i <= top.right_edge.i:
-            voiced = "utterance" in lexicon.verbs[cue.lower_].frames and cue.lemma_ != "say"
-            if voiced and not any(t.tag_ in FINITE_TAGS for t in doc[mark + 1 : close]):
-                # "chanted "No more war" for an hour": the words, then the writer's; what
-                # someone "said" runs on into the clause ("said "zero" voters would come")
-                continue
-        else:
-            # "said "of course" Clinton has the qualifications": the quoted words open the
-            # reported clause that follows them
-            top = _under(following, cue)
-            if top is None or top.dep_ != "ccomp" or top.left_edge.i != following.i:
-                continue
-        last = top.right_edge.i
-        while last > close and (doc[last].is_punct or doc[last].is_space):
-            last -= 1
-        if last <= close:
-            continue
-        first, stop = paired_marks(doc, mark, last + 1)
-        statement.kind = "indirect"
-        statement.segments = [char_bounds(doc, first, stop)]
-
-
-def _run_ons_to_paraphrases(doc: Doc, index: TokenIndex, statements: list[Statement]) -> None:
-    """Make a quote the writer's sentence runs on from, before its attribution, a paraphrase
-    of the whole run (""We are horrified" by the attack on the market, Nefzi said"): the
-    words between the closing mark and the comma that sets off the speaker are part of what
-    was said, and PolNeAR annotates the run as one attribution with a quoted fragment."""
-    for statement in statements:
-        if statement.kind != "direct" or statement.cue is None or len(statement.segments) != 1:
-            continue
-        start, end = statement.segments[0]
-        close = index.at_or_after(end)
-        cue = statement.cue[0]
-        if close + 2 >= cue or not doc[close].is_quote:
-            continue
-        following = doc[close + 1]
-        if not following.is_alpha or not following.text[0].islower():
-            continue
-        if following.lower_ in RELATIVE_WORDS or following.i == statement.speaker_head:
-            continue
-        boundary = cue
-        head = statement.speaker_head
-        if head is not None and head < cue:
-            boundary = min(boundary, doc[head].left_edge.i)
-        if boundary <= close + 1 or doc[boundary - 1].text != ",":
-            continue
-        run = doc[close + 1 : boundary - 1]
-        if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
-            continue
-        mark = index.before(start)
-        statement.kind = "indirect"
-        statement.segments = [(doc[mark].idx, run[-1].idx + len(run[-1].text))]
-
-
-def _subject_leads_to_paraphrases(
-    doc: Doc, index: TokenIndex, statements: list[Statement], lexicon: QuoteLexicon
-) -> None:
-    """Make a quote that carries on a sentence the writer began, its cue after it, a
-    paraphrase from the sentence's start ("Biden "has a lot of roles to play," Doyle said",
-    "The party, attended by hundreds, "allows us to get our message out," said Coleman"):
-    the writer's words are the subject or opening of what was said, the quoted words only
-    its end, and PolNeAR annotates the sentence as one attribution with a quoted fragment.
-    Quoted words that open with a capital start a sentence of their own and stay a quote;
-    a lead with a reporting verb of its own reports something else."""
-    for statement in statements:
-        if statement.kind != "direct" or statement.cue is None:
-            continue
-        start, end = statement.segments[0]
-        cue = doc[statement.cue[0]]
-        if cue.idx < end or not index.text[start : start + 1].islower():
-            continue
-        mark = index.before(start)
-        if mark < 1 or not doc[mark].is_quote:
-            continue
-        lead = _sentence_lead(doc, mark)
-        if not any(t.is_alpha for t in lead) or lead[-1].text in (":", "—", "-", "("):
-            continue
-        if any(t.is_quote for t in lead):
-            continue
-        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
-            continue  # "Politico reported on an email ..., "just to ...,"": a report of its own
-        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(end)]):
-            continue
-        close = index.at_or_after(end)
-        if close < len(doc) and doc[close].text == ",":
-            close += 1
-        if close < len(doc) and doc[close].is_quote and doc[close].idx < cue.idx:
-            end = doc[close].idx + len(doc[close].text)
-        statement.kind = "indirect"
-        statement.segments[0] = (lead[0].idx, end)
-
-
-def _names_in_clause(lead: Span, quoted: Span) -> bool:
-    """Whether quoted words without a verb sit in a clause of the writer's ("he joined others
-    in pouncing on messages deemed "top secret,"", "Clinton supports "appropriate pay
-    raises,""): the writer names the words; the sentence is no paraphrase of the speaker's."""
-    return any(t.tag_ in FINITE_TAGS for t in lead) and not any(
-        t.pos_ in ("VERB", "AUX") for t in quoted
-    )
-
-
-def _sentence_lead(doc: Doc, mark: int) -> Span:
-    """The words of the writer's sentence before the token ``mark``: back to the sentence's
-    start, a full stop or a line break, whichever comes last (the parser sometimes runs two
-    sentences into one)."""
-    first = mark
-    sentence = doc[mark - 1].sent.start if mark else 0
-    while first > sentence:
-        previous = doc[first - 1]
-        if previous.text in (".", "!", "?") or "\n" in previous.text + previous.whitespace_:
-            break
-        first -= 1
-    return doc[first:mark]
-
-
-def _under(token: Token, cue: Token) -> Token | None:
-    """The dependent of ``cue`` whose phrase holds ``token`` (None if the cue does not
-    govern it)."""
-    while token.head.i != token.i:
-        if token.head.i == cue.i:
-            return token
-        token = token.head
-    return None
-
-
-def _attribution_word(token: Token, cue: Token) -> bool:
-    """Whether a word after the cue belongs to the attribution ("told [reporters]", "said
-    [on Tuesday] [in a statement]", "said[,]", "Said [Dorothy Poynter, who grew up with
-    Ali]"), not to what was said."""
-    top = token
-    while top.head.i != cue.i and top.head.i != top.i:
-        top = top.head
-    return top.head.i == cue.i and top.dep_ in ATTRIBUTION_DEPS
 
 
 def _unclaimed(regions: list[Region], statements: list[Statement]) -> list[Region]:
@@ -451,13 +248,9 @@ def _unclaimed(regions: list[Region], statements: list[Statement]) -> list[Regio
         r
         for r in regions
         if not any(
-            _overlap(seg, span) for seg in r.segments for s in statements for span in s.segments
+            span_overlap(seg, span) for seg in r.segments for s in statements for span in s.segments
         )
     ]
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _outside(
@@ -521,7 +314,7 @@ def _repeats(statement: Statement, direct: list[Statement]) -> bool:
     """Whether an indirect statement only repeats (part of) a direct quote's words."""
     length = max(1, statement.end - statement.start)
     for quote in direct:
-        shared = sum(_overlap((statement.start, statement.end), seg) for seg in quote.segments)
+        shared = sum(span_overlap((statement.start, statement.end), seg) for seg in quote.segments)
         if shared / length >= DUPLICATE_SHARE:
             return True
     return False
@@ -556,155 +349,6 @@ def _without_nested(doc: Doc, indirect: list[Statement]) -> list[Statement]:
                 continue
         kept.append(statement)
     return kept
-
-
-def _to_closing_marks(indirect: list[Statement], leftover: list[Region]) -> None:
-    """Carry a reported clause that stops inside a quotation on to its closing mark ("she
-    said that "not everyone can afford, or wants, to have a car, and I don't think ..."").
-
-    The parse often ends the clause at a comma inside the quoted words; the rest of them
-    are still what the speaker said, and no other statement claims them.
-    """
-    for statement in indirect:
-        end = statement.end
-        for region in leftover:
-            segment = next((seg for seg in region.segments if seg[0] < end < seg[1]), None)
-            if segment is not None and statement.start < segment[1]:
-                first, _ = statement.segments[-1]
-                statement.segments[-1] = (first, segment[1])
-                break
-
-
-def _promote_fragments(
-    doc: Doc, text: str, indirect: list[Statement], leftover: list[Region], lexicon: QuoteLexicon
-) -> None:
-    """Make a naming that is nearly all quoted words, or a reported clause that is all quoted
-    words, a direct quote of those words ("called the detentions "an act of revenge against
-    free people"").
-
-    A reported clause with some words of the writer's in it ("said he had "made a lot of
-    money in down markets"") mixes them with the speaker's and stays one indirect statement,
-    its content the whole clause. PolNeAR annotates such clauses so too (on train docs,
-    promoting them to their quoted words matched no annotation and lost 5 that the whole
-    clause matches).
-    """
-    for statement in indirect:
-        share = FRAGMENT_SHARE if _names(doc, statement, lexicon) else 1.0
-        span = (statement.start, statement.end)
-        inside = [
-            (max(seg[0], span[0]), min(seg[1], span[1]))
-            for region in leftover
-            for seg in region.segments
-            if _overlap(span, seg) > 0
-        ]
-        if not inside:
-            continue
-        quoted = sum(len(text[start:end].split()) for start, end in inside)
-        total = len(text[span[0] : span[1]].split())
-        if quoted >= FRAGMENT_MIN_WORDS and quoted / max(1, total) >= share:
-            statement.kind = "direct"
-            # the writer's full stop or comma set inside the closing mark is not the name's
-            statement.segments = [
-                (start, _before_punctuation(text, start, end)) for start, end in inside
-            ]
-
-
-def _fragments_to_paraphrases(
-    doc: Doc,
-    index: TokenIndex,
-    leftover: list[Region],
-    direct: list[Statement],
-    indirect: list[Statement],
-    lexicon: QuoteLexicon,
-) -> tuple[list[Statement], list[Statement]]:
-    """Give quoted words that end a sentence the writer began, their cue after them, the
-    whole sentence as content ("Biden "has a lot of roles to play, but I think that's a
-    significant one," Doyle said"), when the reported clause the parse offers does not.
-
-    The indirect finder reads such a sentence through the cue's clause, which the parse
-    often hangs on a verb inside the quotation ("I think ..."); the statement then loses
-    the writer's lead and keeps a piece of the quote. A quotation right after the sentence
-    that took the same cue continues the statement ("... one," Doyle said. "He deserves
-    it."), as PolNeAR annotates it. Returns the new lists of direct and indirect statements.
-    """
-    for region in leftover:
-        if region.fragment_cue is None:
-            continue
-        cue = region.fragment_cue
-        mark = index.at_or_after(region.open_char)
-        if mark < 1 or mark >= len(doc):
-            continue
-        lead = _sentence_lead(doc, mark)
-        if not any(t.is_alpha for t in lead) or any(t.is_quote for t in lead):
-            continue
-        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
-            continue  # "Cruz said he'd make sand "glow,"": the lead reports it itself
-        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(region.segments[-1][1])]):
-            continue
-        start, end = lead[0].idx, _run_on_end(doc, index, region.close_end, cue)
-        if any(
-            s.start < region.open_char and s.end >= region.segments[-1][1]
-            for s in direct + indirect
-        ):
-            continue  # a reported clause already holds the lead and the quotation
-        same = [s for s in direct + indirect if s.cue is not None and s.cue[0] == cue]
-        following = [s for s in same if s.kind == "direct" and s.start >= end]
-        inside = [s for s in same if any(_overlap((start, end), seg) for seg in s.segments)]
-        if following:
-            statement = following[0]
-            statement.kind = "indirect"
-            statement.segments = [(start, end), *statement.segments]
-        elif inside:
-            statement = inside[0]
-            statement.kind = "indirect"
-            statement.segments = [(start, end)]
-            head, extent = direct_speaker(doc, index, region, doc[cue], True, lexicon)
-            statement.speaker_head, statement.speaker_extent = head, extent
-        else:
-            continue  # no statement took the cue: a naming or the writer's own words
-        stale = [
-            s
-            for s in same
-            if s is not statement and any(_overlap((start, end), seg) for seg in s.segments)
-        ]
-        # a report inside the sentence ("Comey cannot say that "..."") is part of its content
-        stale += [s for s in indirect if s.cue is not None and start <= doc[s.cue[0]].idx < end]
-        direct = [s for s in direct if s not in stale]
-        indirect = [s for s in indirect if s not in stale]
-    return direct, indirect
-
-
-def _run_on_end(doc: Doc, index: TokenIndex, close_end: int, cue: int) -> int:
-    """Where the writer's sentence ends before its attribution: past the words that run on
-    after the closing mark up to the comma that sets off the speaker (""...drew well" in the
-    2008 primary, said Beck"), else at the closing mark."""
-    first = index.at_or_after(close_end)
-    comma = next((i for i in range(cue - 1, first, -1) if doc[i].text == ","), None)
-    if comma is None or not doc[first].is_alpha or not doc[first].text[0].islower():
-        return close_end
-    run = doc[first:comma]
-    if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
-        return close_end
-    return run[-1].idx + len(run[-1].text)
-
-
-def _before_punctuation(text: str, start: int, end: int) -> int:
-    """``end`` moved back over trailing full stops, commas and spaces (not before ``start``)."""
-    while end > start + 1 and text[end - 1] in ".,; ":
-        end -= 1
-    return end
-
-
-def _names(doc: Doc, statement: Statement, lexicon: QuoteLexicon) -> bool:
-    """Whether a statement's cue is a verb of naming used as one ("called X "Y"", not
-    "called for ..." nor a verb with a clause of its own)."""
-    if statement.cue is None:
-        return False
-    cue = doc[statement.cue[0]]
-    row = lexicon.verbs.get(cue.lower_)
-    if row is None or "naming" not in row.frames:
-        return False
-    return not any(child.dep_ == "ccomp" for child in cue.children)
 
 
 def _documents_to_owners(doc: Doc, statements: list[Statement], lexicon: QuoteLexicon) -> None:

@@ -313,3 +313,8 @@ def char_bounds(doc: Doc, first: int, end: int) -> tuple[int, int]:
     """Character span of the tokens ``doc[first:end]``."""
     last = doc[end - 1]
     return doc[first].idx, last.idx + len(last.text)
+
+
+def span_overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Number of characters two ``(start, end)`` spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
