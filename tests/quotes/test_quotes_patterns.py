@@ -1454,3 +1454,14 @@ def test_a_reply_set_off_inside_a_paraphrase_stays_the_repliers(nlp: Language) -
     quote = _with_cue(nlp, text, "replied")
     assert quote["kind"] == "direct"
     assert quote["speaker_text"] == "the 34-year-old mother of three"
+
+
+@pytest.mark.model
+def test_no_speaker_is_taken_from_inside_another_quotation(nlp: Language) -> None:
+    text = (
+        "The minister hardly clarified the matter, treating the report first as a compliment "
+        '-- "That makes me look decisive" -- and, when questioned after the session, '
+        'asserting, "Of course, I paid for the flights myself."'
+    )
+    quote = _with_cue(nlp, text, "asserting")
+    assert quote["speaker_text"] in (None, "The minister")

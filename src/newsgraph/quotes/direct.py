@@ -769,8 +769,12 @@ def direct_speaker(
     """
 
     def inside(i: int) -> bool:
+        # the quote's own words, or another quotation's ("treating it as a compliment --
+        # "That makes me smart" -- and asserting, "...""): no speaker stands there
         char = doc[i].idx
-        return any(start <= char < end for start, end in region.segments)
+        return any(start <= char < end for start, end in region.segments) or index.in_quotation(
+            char
+        )
 
     if is_dash(cue):
         end = cue.i + 1
@@ -1376,6 +1380,7 @@ def attribute_regions(
     statements: list[Statement] = []
     leftover: list[Region] = []
     used_cues: dict[int, Statement] = {}
+    index.quoted = [segment for region in regions for segment in region.segments]
     fragment: tuple[Token, int, Region] | None = None
     handed_on: tuple[Token, Region] | None = None
     # A quoted fragment of the writer's sentence with the sentence's cue after it ("...

@@ -76,6 +76,12 @@ class TokenIndex:
         self.text = doc.text if text is None else text
         """The document text (``Doc.text`` joins every token on each access: read it once)."""
         self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        self.quoted: list[tuple[int, int]] = []
+        """Character spans of every quotation's words (set by the direct-quote finder)."""
+
+    def in_quotation(self, char: int) -> bool:
+        """Whether ``char`` lies inside the words of some quotation."""
+        return any(start <= char < end for start, end in self.quoted)
 
     def at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after ``char`` (``len(doc)`` if none)."""
