@@ -155,7 +155,7 @@ def run_ons_to_paraphrases(doc: Doc, index: TokenIndex, statements: list[Stateme
         if boundary <= close + 1 or doc[boundary - 1].text != ",":
             continue
         run = doc[close + 1 : boundary - 1]
-        if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
+        if not _one_clause(run):
             continue
         mark = index.before(start)
         statement.kind = "indirect"
@@ -182,14 +182,8 @@ def subject_leads_to_paraphrases(
         mark = index.before(start)
         if mark < 1 or not doc[mark].is_quote:
             continue
-        lead = _sentence_lead(doc, mark)
-        if not any(t.is_alpha for t in lead) or lead[-1].text in (":", "—", "-", "("):
-            continue
-        if any(t.is_quote for t in lead):
-            continue
-        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
-            continue  # "Politico reported on an email ..., "just to ...,"": a report of its own
-        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(end)]):
+        lead = _writer_lead(doc, mark, doc[mark + 1 : index.at_or_after(end)], lexicon)
+        if lead is None:
             continue
         close = index.at_or_after(end)
         if close < len(doc) and doc[close].text == ",":
@@ -198,6 +192,28 @@ def subject_leads_to_paraphrases(
             end = doc[close].idx + len(doc[close].text)
         statement.kind = "indirect"
         statement.segments[0] = (lead[0].idx, end)
+
+
+def _writer_lead(doc: Doc, mark: int, quoted: Span, lexicon: QuoteLexicon) -> Span | None:
+    """The writer's words that open the sentence a quotation (its opening mark at token
+    ``mark``) finishes, or None when they are no such lead: no words, a colon or dash that
+    introduces the quotation, another quotation, a reporting verb of the lead's own ("Cruz
+    said he'd make sand "glow,"", "Politico reported on an email ..., "just to ...,""), or a
+    clause of the writer's that only names the quoted words."""
+    lead = _sentence_lead(doc, mark)
+    if not any(t.is_alpha for t in lead) or lead[-1].text in (":", "\u2014", "-", "("):
+        return None
+    if any(t.is_quote for t in lead):
+        return None
+    if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
+        return None
+    return None if _names_in_clause(lead, quoted) else lead
+
+
+def _one_clause(run: Span) -> bool:
+    """Whether the writer's words after a closing mark stay in its sentence: no other
+    quotation and no full stop, question mark or semicolon."""
+    return not any(t.is_quote or t.text in (".", "?", "!", ";") for t in run)
 
 
 def _names_in_clause(lead: Span, quoted: Span) -> bool:
@@ -319,12 +335,9 @@ def fragments_to_paraphrases(
         mark = index.at_or_after(region.open_char)
         if mark < 1 or mark >= len(doc):
             continue
-        lead = _sentence_lead(doc, mark)
-        if not any(t.is_alpha for t in lead) or any(t.is_quote for t in lead):
-            continue
-        if any(t.pos_ == "VERB" and t.lower_ in lexicon.verbs for t in lead):
-            continue  # "Cruz said he'd make sand "glow,"": the lead reports it itself
-        if _names_in_clause(lead, doc[mark + 1 : index.at_or_after(region.segments[-1][1])]):
+        quoted = doc[mark + 1 : index.at_or_after(region.segments[-1][1])]
+        lead = _writer_lead(doc, mark, quoted, lexicon)
+        if lead is None:
             continue
         start, end = lead[0].idx, _run_on_end(doc, index, region.close_end, cue)
         if any(
@@ -368,7 +381,7 @@ def _run_on_end(doc: Doc, index: TokenIndex, close_end: int, cue: int) -> int:
     if comma is None or not doc[first].is_alpha or not doc[first].text[0].islower():
         return close_end
     run = doc[first:comma]
-    if any(t.is_quote or t.text in (".", "?", "!", ";") for t in run):
+    if not _one_clause(run):
         return close_end
     return run[-1].idx + len(run[-1].text)
 
